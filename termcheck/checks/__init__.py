@@ -1,0 +1,30 @@
+"""The catalogue: one module per check, each with a stable rule code."""
+from __future__ import annotations
+
+from termcheck.checks import (
+    consistency,
+    deprecated,
+    fixed_case,
+    patterns,
+    pinyin,
+    quotes,
+    repeated,
+    typography,
+    untranslated,
+)
+from termcheck.checks.base import Check, DocumentContext, Rule
+
+ALL_CHECKS: tuple[Check, ...] = (
+    deprecated.CHECK,
+    consistency.CHECK,
+    fixed_case.CHECK,
+    patterns.CHECK,
+    untranslated.CHECK,
+    typography.CHECK,
+    quotes.CHECK,
+    pinyin.CHECK,
+    repeated.CHECK,
+)
+RULES: dict[str, Rule] = {check.rule.code: check.rule for check in ALL_CHECKS}
+
+__all__ = ["ALL_CHECKS", "RULES", "Check", "DocumentContext", "Rule"]

@@ -1,0 +1,73 @@
+"""What every check shares: its Rule (the catalogue entry) and the context it reads."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from termcheck.documents.model import Document
+from termcheck.findings import Concept, Finding, Severity
+from termcheck.glossary.model import Entry
+from termcheck.matching.compiled import PatternHit, TermHit
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A catalogue entry, documented in ruff's four parts."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    what: str
+    why: str
+    example: str
+    use_instead: str
+    fixable: bool = False
+
+
+@dataclass
+class DocumentContext:
+    """One document and what the compiled glossary found in its prose."""
+
+    document: Document
+    terms: list[TermHit] = field(default_factory=list)
+    patterns: list[PatternHit] = field(default_factory=list)
+    proper_names: frozenset[str] = frozenset()
+
+
+class Check:
+    """A check reports findings for one document, or for a whole run (override the one that applies)."""
+
+    rule: Rule
+
+    def check_document(self, ctx: DocumentContext) -> Iterable[Finding]:
+        return ()
+
+    def check_run(self, contexts: list[DocumentContext]) -> Iterable[Finding]:
+        return ()
+
+    def finding(
+        self,
+        ctx: DocumentContext,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        entry: Entry | None = None,
+        fixable: bool = False,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            path=ctx.document.path,
+            rule=self.rule.code,
+            name=self.rule.name,
+            severity=severity or self.rule.severity,
+            start=start,
+            end=end,
+            text=ctx.document.text[start:end],
+            message=message,
+            suggestion=suggestion,
+            concept=Concept(entry.zh, entry.en) if entry else None,
+            fixable=fixable and suggestion is not None,
+        )

@@ -1,0 +1,88 @@
+"""TC102 inconsistent-rendering: one concept rendered several acceptable ways in a file or a run."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.findings import Finding, Severity
+from termcheck.glossary.model import Entry
+from termcheck.matching.compiled import Kind, TermHit
+
+
+class InconsistentRendering(Check):
+    rule = Rule(
+        code="TC102",
+        name="inconsistent-rendering",
+        severity=Severity.WARNING,
+        summary="One concept is rendered in more than one way within a file or across the files of a run.",
+        what="Counts every rendering of each glossary concept in a file. Where a file mixes acceptable "
+        "renderings, each occurrence of a minority rendering is flagged, and the message lists every "
+        "rendering with its count. Across several files, a file whose rendering differs from the one most "
+        "files use is flagged too.",
+        why="Readers take two names for two things. A document that says both “sense of gain” and “sense "
+        "of fulfillment” for 获得感 suggests two concepts where the source has one.",
+        example="… a sense of gain … (later) … a sense of fulfillment …",
+        use_instead="… a sense of gain … (later) … a sense of gain …",
+    )
+
+    def check_run(self, contexts: list[DocumentContext]) -> Iterator[Finding]:
+        per_file = [_renderings_by_concept(ctx) for ctx in contexts]
+        run_counts: dict[int, Counter[str]] = defaultdict(Counter)
+        for concepts in per_file:
+            for key, hits in concepts.items():
+                run_counts[key].update(h.rendering.phrase for h in hits if h.kind.acceptable)
+        for ctx, concepts in zip(contexts, per_file):
+            for key, hits in concepts.items():
+                yield from self._check_concept(ctx, hits, run_counts[key], several_files=len(contexts) > 1)
+
+    def _check_concept(
+        self, ctx: DocumentContext, hits: list[TermHit], run_counts: Counter[str], several_files: bool
+    ) -> Iterator[Finding]:
+        entry = hits[0].entry
+        all_counts = Counter(h.rendering.phrase for h in hits)
+        acceptable = Counter(h.rendering.phrase for h in hits if h.kind.acceptable)
+        if len(acceptable) > 1:
+            dominant = _dominant(acceptable, entry)
+            listing = _listing(all_counts)
+            for hit in hits:
+                if hit.kind.acceptable and hit.rendering.phrase != dominant:
+                    yield self.finding(
+                        ctx, hit.start, hit.end,
+                        f"{entry.zh} is rendered {len(all_counts)} ways in this file ({listing}); "
+                        f"keep to “{dominant}”",
+                        suggestion=dominant, entry=entry,
+                    )
+        elif len(acceptable) == 1 and several_files and len(run_counts) > 1:
+            dominant = _dominant(run_counts, entry)
+            used = next(iter(acceptable))
+            if used != dominant:
+                listing = _listing(run_counts)
+                for hit in hits:
+                    if hit.rendering.phrase == used:
+                        yield self.finding(
+                            ctx, hit.start, hit.end,
+                            f"{entry.zh} is rendered differently across the files of this run ({listing}); "
+                            f"keep to “{dominant}”",
+                            suggestion=dominant, entry=entry,
+                        )
+
+
+def _renderings_by_concept(ctx: DocumentContext) -> dict[int, list[TermHit]]:
+    grouped: dict[int, list[TermHit]] = defaultdict(list)
+    for hit in ctx.terms:
+        grouped[id(hit.entry)].append(hit)
+    return grouped
+
+
+def _dominant(counts: Counter[str], entry: Entry) -> str:
+    """The most used rendering; on a tie the preferred one, then the first in glossary order."""
+    order = {phrase: i for i, phrase in enumerate(entry.acceptable)}
+    return min(counts, key=lambda p: (-counts[p], order.get(p, len(order))))
+
+
+def _listing(counts: Counter[str]) -> str:
+    return ", ".join(f"“{phrase}” ×{n}" for phrase, n in counts.most_common())
+
+
+CHECK = InconsistentRendering()

@@ -1,0 +1,55 @@
+"""TC101 deprecated-rendering: a glossary concept rendered with a deprecated or garbled phrase."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.checks.casing import fit_suggestion
+from termcheck.findings import Finding, Severity
+from termcheck.matching.compiled import Kind
+
+# Replacing a whole idiom or slogan usually needs the sentence around it reworded, so --fix leaves those
+# to the translator; a term swapped for a term is safe.
+UNSAFE_TO_FIX_TAGS = frozenset({"idiom", "slogan"})
+
+
+class DeprecatedRendering(Check):
+    rule = Rule(
+        code="TC101",
+        name="deprecated-rendering",
+        severity=Severity.ERROR,
+        summary="A glossary concept is rendered with a deprecated, literal or garbled phrase.",
+        what="Finds phrases that the glossary lists as deprecated renderings of a concept and suggests the "
+        "preferred rendering, fitted to the case and number of the phrase it replaces.",
+        why="Official terms have one standard English form. Machine translation renders them literally "
+        "(两个维护 as \"two maintenances\"), which misleads readers and is not the published wording.",
+        example="We must resolutely achieve the “two maintenances”.",
+        use_instead="We must resolutely achieve the “Two Upholds”.",
+        fixable=True,
+    )
+
+    def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
+        for hit in ctx.terms:
+            if hit.kind is not Kind.DEPRECATED:
+                continue
+            entry = hit.entry
+            found = ctx.document.text[hit.start:hit.end]
+            suggestion = fit_suggestion(found, entry.replacement, entry.fixed_case)
+            note = f" ({entry.note})" if entry.note else ""
+            yield self.finding(
+                ctx,
+                hit.start,
+                hit.end,
+                f"“{_one_line(found)}” is a deprecated rendering of {entry.zh}; use “{suggestion}”{note}",
+                suggestion=suggestion,
+                entry=entry,
+                fixable=not (UNSAFE_TO_FIX_TAGS & set(entry.tags)),
+                severity=entry.severity,
+            )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+CHECK = DeprecatedRendering()

@@ -1,0 +1,36 @@
+"""TC104 glossary-pattern: text matching a glossary entry's pattern for a wrong rendering."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.findings import Finding, Severity
+
+
+class GlossaryPattern(Check):
+    rule = Rule(
+        code="TC104",
+        name="glossary-pattern",
+        severity=Severity.ERROR,
+        summary="Text matches a glossary pattern for a wrong rendering, such as an inverted slogan.",
+        what="Runs each glossary entry's `pattern` (a regular expression) over the prose and reports every "
+        "match with the entry's note and preferred rendering.",
+        why="Some errors vary in form and cannot be listed phrase by phrase. A dropped negation turns "
+        "决不能躺在功劳簿上 (“must never rest on our laurels”) into its opposite.",
+        example="We need to rest on our laurels.",
+        use_instead="We must never rest on our laurels.",
+    )
+
+    def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
+        for hit in ctx.patterns:
+            entry = hit.entry
+            found = " ".join(ctx.document.text[hit.start:hit.end].split())
+            why = f": {entry.note}" if entry.note else ""
+            yield self.finding(
+                ctx, hit.start, hit.end,
+                f"“{found}” is a wrong rendering of {entry.zh}{why}; the standard rendering is “{entry.en}”",
+                suggestion=entry.en, entry=entry, severity=entry.severity,
+            )
+
+
+CHECK = GlossaryPattern()

@@ -1,0 +1,111 @@
+"""TC203 unbalanced-quotes: quotation marks typed the wrong way round, or brackets and quotes unpaired."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.findings import Finding, Severity
+
+PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+_OPENERS = {"“": "”", "(": ")", "[": "]"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+# A closing quote comes after a word or punctuation and before space, punctuation or the end.
+_WORDISH = regex.compile(r"[\p{L}\p{N}.,;:!?)\]’'…%]")
+_SPACEISH = regex.compile(r"[\s,.;:!?)\]\-—–…]|$")
+_LIST_PAREN = regex.compile(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)$")
+
+
+class UnbalancedQuotes(Check):
+    rule = Rule(
+        code="TC203",
+        name="unbalanced-quotes",
+        severity=Severity.WARNING,
+        summary="A quotation mark is typed the wrong way round, or a quote or bracket is never closed.",
+        what="Within each paragraph, finds an opening curly quote “ used where a closing one belongs (after "
+        "a word, before a space or punctuation) and the reverse, then reports quotes and brackets left "
+        "without a partner.",
+        why="Machine translation often emits “…“, which breaks the quotation structure readers rely on to "
+        "see where a title or a quoted slogan ends.",
+        example="the “Regulations on National Security Work of the Communist Party of China“, …",
+        use_instead="the “Regulations on National Security Work of the Communist Party of China”, …",
+        fixable=True,
+    )
+
+    def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
+        prose = ctx.document.prose
+        start = 0
+        for brk in PARAGRAPH_BREAK.finditer(prose):
+            yield from self._paragraph(ctx, prose, start, brk.start())
+            start = brk.end()
+        yield from self._paragraph(ctx, prose, start, len(prose))
+
+    def _paragraph(self, ctx: DocumentContext, text: str, start: int, end: int) -> Iterator[Finding]:
+        stack: list[tuple[str, int]] = []
+        for pos in range(start, end):
+            char = text[pos]
+            if char not in "“”()[]":
+                continue
+            role = _role(text, pos, start, end)
+            if role == "open":
+                if char == "”":
+                    yield self.finding(ctx, pos, pos + 1, "closing quote ” where an opening quote “ belongs",
+                                       suggestion="“", fixable=True)
+                    char = "“"
+                stack.append((char, pos))
+            else:
+                if char == "“":
+                    yield self.finding(ctx, pos, pos + 1, "opening quote “ where a closing quote ” belongs",
+                                       suggestion="”", fixable=True)
+                    char = "”"
+                if char == ")" and _LIST_PAREN.search(text[max(start, pos - 6):pos + 1]):
+                    continue
+                opener = _CLOSERS[char]
+                if stack and stack[-1][0] == opener:
+                    stack.pop()
+                elif any(o == opener for o, _ in stack):
+                    while stack and stack[-1][0] != opener:
+                        yield self._unclosed(ctx, *stack.pop())
+                    stack.pop()
+                else:
+                    yield self.finding(ctx, pos, pos + 1, f"“{char}” closes nothing: its opening {_name(opener)} is missing")
+        for i, (opener, pos) in enumerate(stack):
+            if opener == "“" and i == 0 and pos == _first_visible(text, start, end) and _next_starts_quoted(text, end):
+                continue  # a quotation running over paragraphs leaves each one open, by convention
+            yield self._unclosed(ctx, opener, pos)
+
+    def _unclosed(self, ctx: DocumentContext, opener: str, pos: int) -> Finding:
+        return self.finding(ctx, pos, pos + 1, f"{_name(opener)} “{opener}” is never closed in this paragraph")
+
+
+def _role(text: str, pos: int, start: int, end: int) -> str:
+    char = text[pos]
+    if char in "([":
+        return "open"
+    if char in ")]":
+        return "close"
+    before = text[pos - 1] if pos > start else ""
+    after = text[pos + 1] if pos + 1 < end else ""
+    if char == "“":
+        return "close" if before and _WORDISH.match(before) and _SPACEISH.match(after) else "open"
+    return "open" if (not before or before.isspace() or before in "([—") and after and after.isalnum() else "close"
+
+
+def _name(opener: str) -> str:
+    return "quotation mark" if opener == "“" else "bracket"
+
+
+def _first_visible(text: str, start: int, end: int) -> int:
+    pos = start
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _next_starts_quoted(text: str, end: int) -> bool:
+    rest = text[end:end + 200].lstrip()
+    return rest.startswith("“")
+
+
+CHECK = UnbalancedQuotes()

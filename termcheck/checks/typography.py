@@ -1,0 +1,97 @@
+"""TC202 chinese-typography: Chinese punctuation and list markers left in the English text."""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.findings import Finding, Severity
+
+_CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMERAL = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
+LIST_MARKER = regex.compile(
+    rf"^[ \t]*(?P<marker>(?P<n1>{_NUMERAL})、[ \t]*|[（(](?P<n2>[一二三四五六七八九十]{{1,3}})[）)][ \t]*|（(?P<n3>\d{{1,3}})）[ \t]*)",
+    regex.M,
+)
+# Full-width and CJK punctuation, with the ASCII that replaces it (a space follows where English needs one).
+PUNCTUATION = {
+    "，": ", ", "。": ". ", "；": "; ", "：": ": ", "！": "! ", "？": "? ", "、": ", ",
+    "（": " (", "）": ") ", "【": " [", "】": "] ", "《": " “", "》": "” ", "「": " “", "」": "” ",
+    "『": " ‘", "』": "’ ", "～": "~", "　": " ", "——": "—", "……": "…",
+}
+FULLWIDTH = regex.compile(r"——|……|[，。；：！？、（）【】《》「」『』～　]|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_HAN = regex.compile(r"\p{Han}")
+
+
+class ChineseTypography(Check):
+    rule = Rule(
+        code="TC202",
+        name="chinese-typography",
+        severity=Severity.WARNING,
+        summary="Chinese punctuation or a Chinese list marker is left in the English text.",
+        what="Finds full-width punctuation (，。；：、（）《》 …), full-width letters and digits, the Chinese "
+        "double dash and ellipsis, and list markers such as “1、”, “一、” and “（一）” at the start of a "
+        "line, and suggests the English equivalent.",
+        why="Full-width characters are wider than Latin ones and break spacing, search and "
+        "hyphenation; “2、” is not an English list marker.",
+        example="2、 General Secretary Xi Jinping stressed，…",
+        use_instead="2. General Secretary Xi Jinping stressed, …",
+        fixable=True,
+    )
+
+    def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
+        prose = ctx.document.prose
+        covered: list[tuple[int, int]] = []
+        for m in LIST_MARKER.finditer(prose):
+            start, end = m.span("marker")
+            number = m.group("n1") or m.group("n2") or m.group("n3")
+            value = _to_int(number)
+            replacement = f"{value}. " if m.group("n1") else f"({value}) "
+            covered.append((start, end))
+            yield self.finding(
+                ctx, start, end, f"Chinese list marker “{m.group('marker').strip()}”; use “{replacement.strip()}”",
+                suggestion=replacement, fixable=value is not None,
+            )
+        for m in FULLWIDTH.finditer(prose):
+            if any(s <= m.start() < e for s, e in covered) or _next_to_han(prose, m.start(), m.end()):
+                continue
+            replacement = _replacement(prose, m.start(), m.end())
+            yield self.finding(
+                ctx, m.start(), m.end(),
+                f"Chinese full-width “{m.group()}” in English text; use “{replacement.strip() or ' '}”",
+                suggestion=replacement, fixable=True,
+            )
+
+
+def _to_int(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral in _CHINESE_DIGITS:
+        return _CHINESE_DIGITS[numeral]
+    tens, _, ones = numeral.partition("十")
+    if "十" not in numeral or len(numeral) > 3:
+        return None
+    return (_CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CHINESE_DIGITS.get(ones, 0) if ones else 0)
+
+
+def _next_to_han(text: str, start: int, end: int) -> bool:
+    """Punctuation inside untranslated Chinese belongs to that text (TC201 reports it)."""
+    return bool(_HAN.match(text[start - 1:start]) or _HAN.match(text[end:end + 1]))
+
+
+def _replacement(text: str, start: int, end: int) -> str:
+    found = text[start:end]
+    if found not in PUNCTUATION:
+        return unicodedata.normalize("NFKC", found)
+    replacement = PUNCTUATION[found]
+    before, after = text[start - 1:start], text[end:end + 1]
+    if replacement.startswith(" ") and (not before or before.isspace() or before in "([“‘"):
+        replacement = replacement[1:]
+    if replacement.endswith(" ") and (not after or after.isspace() or after in ")]”’.,;:!?"):
+        replacement = replacement[:-1]
+    return replacement
+
+
+CHECK = ChineseTypography()

@@ -1,0 +1,134 @@
+"""The command line: parse options, call the pipeline, print, choose the exit code. Nothing else."""
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from termcheck import __version__
+from termcheck.errors import TermcheckError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Terminology and translation-quality checks for Chinese→English translations.",
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"termcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = None,
+) -> None:
+    """termcheck checks English translations of Chinese official texts against a terminology glossary."""
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for .txt/.md) or - for stdin.")],
+    glossary: Annotated[
+        Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
+    ] = None,
+    no_default_glossary: Annotated[
+        bool, typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
+    ] = False,
+    names: Annotated[
+        Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff; write nothing.")] = False,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
+    color: Annotated[ColorMode, typer.Option("--color", help="Colour in text output.")] = ColorMode.auto,
+) -> None:
+    """Check translations and report deprecated, inconsistent or garbled renderings."""
+    from termcheck.commands.lint import LintOptions, run_lint
+
+    options = LintOptions(
+        paths=paths,
+        glossaries=[str(g) for g in glossary or []],
+        default_glossary=not no_default_glossary,
+        names=[str(n) for n in names or []],
+        output_format=output_format.value,
+        fix=fix,
+        diff=diff,
+        select=tuple(_split_codes(select)),
+        ignore=tuple(_split_codes(ignore)),
+        color=_use_color(color, output),
+    )
+    try:
+        outcome = run_lint(options)
+    except TermcheckError as exc:
+        _fail(str(exc))
+    for problem in outcome.errors:
+        typer.echo(f"termcheck: error: {problem}", err=True)
+    if output is not None:
+        try:
+            output.write_text(outcome.rendered, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    else:
+        sys.stdout.write(outcome.rendered)
+    raise typer.Exit(outcome.exit_code)
+
+
+@app.command()
+def rules(
+    code: Annotated[Optional[str], typer.Argument(help="Explain one rule, e.g. TC101.")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+) -> None:
+    """List the rule catalogue, or explain one rule."""
+    from termcheck.commands.rules import render_rules
+
+    try:
+        typer.echo(render_rules(code, output_format), nl=False)
+    except TermcheckError as exc:
+        _fail(str(exc))
+
+
+def _split_codes(values: Optional[list[str]]) -> list[str]:
+    return [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
+
+
+def _use_color(mode: ColorMode, output: Optional[Path]) -> bool:
+    if mode is ColorMode.always:
+        return True
+    if mode is ColorMode.never or output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"termcheck: error: {message}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def main() -> None:
+    app()

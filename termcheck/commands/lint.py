@@ -1,0 +1,129 @@
+"""`termcheck lint`: read documents, lint them, optionally fix them, and render the report."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from termcheck.documents import Document, collect_paths, read_document, read_stdin
+from termcheck.documents.decoding import encode
+from termcheck.documents.loading import STDIN, document_from_bytes
+from termcheck.engine import Linter, RuleSelection
+from termcheck.errors import InputError, TermcheckError
+from termcheck.findings import Finding, Severity
+from termcheck.fixes import apply_fixes, unified_diff, write_atomically
+from termcheck.formatters import FORMATTERS
+from termcheck.glossary import load_glossaries, load_proper_names
+from termcheck.matching.compiled import CompiledGlossary, PatternTimeout
+from termcheck.report import Report
+from termcheck.resources import default_glossary, default_proper_names
+
+FAIL_AT = Severity.WARNING  # info findings are hints: shown, but they do not fail a run
+
+
+@dataclass
+class LintOptions:
+    paths: list[str]
+    glossaries: list[str] = field(default_factory=list)
+    default_glossary: bool = True
+    names: list[str] = field(default_factory=list)
+    output_format: str = "text"
+    fix: bool = False
+    diff: bool = False
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    color: bool = False
+
+
+@dataclass
+class LintOutcome:
+    rendered: str
+    errors: list[str]
+    exit_code: int
+    findings: list[Finding]
+
+
+def build_linter(options: LintOptions) -> tuple[Linter, list]:
+    glossary_paths = ([str(default_glossary())] if options.default_glossary else []) + options.glossaries
+    if not glossary_paths:
+        raise TermcheckError("no glossary: give --glossary FILE or drop --no-default-glossary")
+    glossary = load_glossaries(glossary_paths)
+    names: frozenset[str] = frozenset()
+    for path in [str(default_proper_names())] + options.names:
+        names |= load_proper_names(path)
+    linter = Linter(CompiledGlossary(glossary), names, RuleSelection(options.select, options.ignore))
+    return linter, glossary.files
+
+
+def run_lint(options: LintOptions) -> LintOutcome:
+    if options.fix and options.diff:
+        raise TermcheckError("--fix and --diff exclude each other: --diff shows what --fix would write")
+    linter, glossary_files = build_linter(options)
+    documents, errors = _read_all(options.paths, allow_stdin=not options.fix)
+    findings = _lint(linter, documents)
+    if options.diff:
+        rendered = _diffs(documents, findings)
+        return LintOutcome(rendered, errors, 2 if errors else (1 if rendered else 0), findings)
+    if options.fix:
+        documents, fix_errors = _fix(documents, findings)
+        errors += fix_errors
+        findings = _lint(linter, documents)
+    report = Report(findings, len(documents), glossary_files, errors)
+    rendered = FORMATTERS[options.output_format](report, color=options.color)
+    return LintOutcome(rendered, errors, _exit_code(findings, errors), findings)
+
+
+def _lint(linter: Linter, documents: list[Document]) -> list[Finding]:
+    try:
+        return linter.lint(documents)
+    except PatternTimeout as exc:
+        raise TermcheckError(str(exc)) from None
+
+
+def _read_all(paths: list[str], allow_stdin: bool) -> tuple[list[Document], list[str]]:
+    documents: list[Document] = []
+    errors: list[str] = []
+    for path in collect_paths(paths):
+        try:
+            if path == STDIN:
+                if not allow_stdin:
+                    raise InputError("<stdin>", "cannot be fixed in place; use --diff")
+                documents.append(read_stdin())
+            else:
+                documents.append(read_document(path))
+        except InputError as exc:
+            errors.append(str(exc))
+    return documents, errors
+
+
+def _diffs(documents: list[Document], findings: list[Finding]) -> str:
+    out = []
+    for doc in documents:
+        fixed = apply_fixes(doc.text, [f for f in findings if f.path == doc.path])
+        if fixed.applied:
+            out.append(unified_diff(doc.path, doc.text, fixed.text))
+    return "".join(out)
+
+
+def _fix(documents: list[Document], findings: list[Finding]) -> tuple[list[Document], list[str]]:
+    fixed_documents, errors = [], []
+    for doc in documents:
+        fixed = apply_fixes(doc.text, [f for f in findings if f.path == doc.path])
+        if not fixed.applied:
+            fixed_documents.append(doc)
+            continue
+        data = encode(fixed.text, doc.encoding, doc.bom)
+        try:
+            write_atomically(doc.path, data, expected_digest=doc.digest)
+        except TermcheckError as exc:
+            errors.append(str(exc))
+            fixed_documents.append(doc)
+            continue
+        fixed_documents.append(document_from_bytes(doc.path, data))
+    return fixed_documents, errors
+
+
+def _exit_code(findings: list[Finding], errors: list[str]) -> int:
+    if errors:
+        return 2
+    if any(f.severity.rank >= FAIL_AT.rank for f in findings):
+        return 1
+    return 0

@@ -1,0 +1,64 @@
+"""Finding files to lint and reading them into Documents."""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from termcheck.documents.decoding import decode
+from termcheck.documents.markdown import markdown_document
+from termcheck.documents.model import Document
+from termcheck.errors import InputError
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+STDIN = "-"
+
+
+def collect_paths(arguments: Iterable[str]) -> Iterator[str]:
+    """Expand folders (recursively, by suffix, sorted); pass files and "-" through as given."""
+    for arg in arguments:
+        path = Path(arg)
+        if arg != STDIN and path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    os.path.join(root, f) for f in files if Path(f).suffix.lower() in SUPPORTED_SUFFIXES
+                )
+            yield from sorted(found)
+        else:
+            yield arg
+
+
+def read_document(path: str) -> Document:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot be read") from None
+    return document_from_bytes(path, data)
+
+
+def read_stdin() -> Document:
+    return document_from_bytes("<stdin>", sys.stdin.buffer.read())
+
+
+def document_from_bytes(path: str, data: bytes, markdown: bool | None = None) -> Document:
+    text, encoding, bom = decode(path, data)
+    if markdown is None:
+        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    if markdown:
+        document = markdown_document(path, text, encoding, bom)
+    else:
+        document = Document.plain(path, text, encoding, bom)
+    document.digest = hashlib.sha256(data).hexdigest()
+    return document

@@ -1,0 +1,66 @@
+"""The lint pipeline: documents -> compiled glossary -> checks -> positioned, sorted findings."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from termcheck.checks import ALL_CHECKS, Check, DocumentContext
+from termcheck.documents.model import Document
+from termcheck.findings import Finding
+from termcheck.matching.compiled import CompiledGlossary
+from termcheck.textpos import LineIndex
+
+
+@dataclass
+class RuleSelection:
+    """Which rules run: all by default, narrowed by `select` and then by `ignore` (codes or prefixes)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def enabled(self, code: str) -> bool:
+        if self.select and not any(code.startswith(s) for s in self.select):
+            return False
+        return not any(code.startswith(i) for i in self.ignore)
+
+
+@dataclass
+class Linter:
+    glossary: CompiledGlossary
+    proper_names: frozenset[str] = frozenset()
+    selection: RuleSelection = field(default_factory=RuleSelection)
+
+    @property
+    def checks(self) -> list[Check]:
+        return [c for c in ALL_CHECKS if self.selection.enabled(c.rule.code)]
+
+    def context(self, document: Document) -> DocumentContext:
+        return DocumentContext(
+            document=document,
+            terms=self.glossary.find_terms(document.prose),
+            patterns=list(self.glossary.find_patterns(document.prose)),
+            proper_names=self.proper_names,
+        )
+
+    def lint(self, documents: Iterable[Document]) -> list[Finding]:
+        checks = self.checks
+        contexts = [self.context(doc) for doc in documents]
+        findings: list[Finding] = []
+        for ctx in contexts:
+            for check in checks:
+                findings.extend(check.check_document(ctx))
+        for check in checks:
+            findings.extend(check.check_run(contexts))
+        _position(findings, {ctx.document.path: ctx.document.text for ctx in contexts})
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+
+def _position(findings: list[Finding], texts: dict[str, str]) -> None:
+    indexes: dict[str, LineIndex] = {}
+    for finding in findings:
+        index = indexes.get(finding.path)
+        if index is None:
+            index = indexes[finding.path] = LineIndex(texts[finding.path])
+        finding.line, finding.column = index.position(finding.start)
+        finding.end_line, finding.end_column = index.position(finding.end)

@@ -1,0 +1,85 @@
+"""Applying safe fixes: in memory, as a diff, and atomically on disk."""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from termcheck.errors import TermcheckError
+from termcheck.findings import Finding
+
+
+@dataclass(frozen=True)
+class FixResult:
+    text: str
+    applied: int
+
+
+def apply_fixes(text: str, findings: list[Finding]) -> FixResult:
+    """Replace each fixable finding's span by its suggestion; overlapping fixes after the first are skipped.
+
+    Only text inside a finding's [start, end) ever changes, and only where it still equals the finding's text.
+    """
+    chosen: list[Finding] = []
+    last_end = -1
+    for f in sorted((f for f in findings if f.fixable and f.suggestion is not None), key=lambda f: (f.start, f.end)):
+        if f.start >= last_end and text[f.start:f.end] == f.text:
+            chosen.append(f)
+            last_end = max(f.end, f.start + 1)
+    pieces, pos = [], 0
+    for f in chosen:
+        pieces.append(text[pos:f.start])
+        pieces.append(f.suggestion or "")
+        pos = f.end
+    pieces.append(text[pos:])
+    return FixResult("".join(pieces), len(chosen))
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+        )
+    )
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomically(path: str, data: bytes, expected_digest: str | None = None) -> None:
+    """Write through a temporary file in the same folder and rename it over the original.
+
+    The file keeps its permission bits. If `expected_digest` is given and the file no longer has it
+    (someone changed it since it was read), nothing is written.
+    """
+    target = Path(path)
+    try:
+        current = target.read_bytes()
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError as exc:
+        raise TermcheckError(f"{path}: not fixed: {exc.strerror or exc}") from None
+    if expected_digest is not None and digest(current) != expected_digest:
+        raise TermcheckError(f"{path}: not fixed: the file changed since it was read")
+    if not os.access(path, os.W_OK):
+        raise TermcheckError(f"{path}: not fixed: the file is read-only")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck-tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise TermcheckError(f"{path}: not fixed: {exc.strerror or exc}") from None
+        raise

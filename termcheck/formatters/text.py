@@ -1,0 +1,42 @@
+"""Plain text: `path:line:col: CODE severity message -> suggestion`, grouped per file, then a summary."""
+from __future__ import annotations
+
+from itertools import groupby
+
+from termcheck.report import Report
+
+_COLORS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def render(report: Report, color: bool = False) -> str:
+    lines: list[str] = []
+    for path, group in groupby(report.findings, key=lambda f: f.path):
+        if lines:
+            lines.append("")
+        for f in group:
+            severity = _paint(f.severity.value, _COLORS[f.severity.value], color)
+            code = _paint(f.rule, "1", color)
+            arrow = f" -> {f.suggestion.strip() or repr(f.suggestion)}" if f.suggestion is not None else ""
+            lines.append(f"{f.path}:{f.line}:{f.column}: {code} {severity} {f.message}{arrow}")
+    if lines:
+        lines.append("")
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary(report: Report) -> str:
+    counts = report.by_severity()
+    total = len(report.findings)
+    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    parts = ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for name, n in counts.items())
+    text = f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}."
+    fixable = sum(1 for f in report.findings if f.fixable)
+    if fixable:
+        text += f" {fixable} fixable with --fix."
+    if report.errors:
+        text += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be read."
+    return text
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text

@@ -1,0 +1,157 @@
+"""Reading glossary TSV files (format: docs/glossary-format.md), with errors located by line and column."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import regex
+
+from termcheck.documents.decoding import decode
+from termcheck.errors import GlossaryError, InputError
+from termcheck.findings import Severity
+from termcheck.glossary.model import Entry, Glossary, GlossaryFile
+from termcheck.matching.tokens import has_words
+
+COLUMNS = ("zh", "en", "admitted", "deprecated", "pattern", "case", "severity", "tags", "note", "source")
+REQUIRED = ("zh", "en", "source")
+LIST_SEPARATOR = ";"
+
+
+def load_glossaries(paths: list[str]) -> Glossary:
+    return Glossary.merge([load_glossary_file(p) for p in paths])
+
+
+def load_glossary_file(path: str) -> tuple[GlossaryFile, list[Entry]]:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise GlossaryError(path, 1, 1, f"cannot read glossary: {exc.strerror or exc}") from None
+    try:
+        text, _, _ = decode(path, data)
+    except InputError as exc:
+        raise GlossaryError(path, 1, 1, exc.reason) from None
+    entries = parse_glossary(path, text)
+    return GlossaryFile(path, len(entries), hashlib.sha256(data).hexdigest()), entries
+
+
+def parse_glossary(path: str, text: str) -> list[Entry]:
+    header: list[str] | None = None
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if header is None:
+            header = _check_header(path, number, fields)
+            continue
+        row = _Row(path, number, header, fields)
+        entry = row.entry()
+        if entry.zh in seen:
+            raise GlossaryError(path, number, 1, f"duplicate zh term {entry.zh!r} (first on line {seen[entry.zh]})")
+        seen[entry.zh] = number
+        entries.append(entry)
+    if header is None:
+        raise GlossaryError(path, 1, 1, "empty glossary: expected a header row " + "\\t".join(COLUMNS))
+    return entries
+
+
+def _check_header(path: str, number: int, fields: list[str]) -> list[str]:
+    names = [f.strip().lower() for f in fields]
+    column = 1
+    for raw, name in zip(fields, names):
+        if name not in COLUMNS:
+            raise GlossaryError(path, number, column, f"unknown column {raw!r}; known columns: {', '.join(COLUMNS)}")
+        if names.count(name) > 1:
+            raise GlossaryError(path, number, column, f"column {raw!r} appears twice")
+        column += len(raw) + 1
+    for name in REQUIRED:
+        if name not in names:
+            raise GlossaryError(path, number, 1, f"missing required column {name!r}")
+    return names
+
+
+class _Row:
+    """One data row, with the column (1-based, in code points) of each field for error messages."""
+
+    def __init__(self, path: str, number: int, header: list[str], fields: list[str]) -> None:
+        self.path, self.number = path, number
+        if len(fields) > len(header):
+            column = sum(len(f) + 1 for f in fields[: len(header)]) + 1
+            self.fail(column, f"{len(fields)} fields but the header has {len(header)} (a stray tab?)")
+        self.values: dict[str, str] = {}
+        self.columns: dict[str, int] = {}
+        column = 1
+        for name, value in zip(header, fields):
+            self.values[name] = value.strip()
+            self.columns[name] = column
+            column += len(value) + 1
+        for name in header[len(fields):]:
+            self.values[name] = ""
+            self.columns[name] = column
+
+    def fail(self, column: int, reason: str) -> None:
+        raise GlossaryError(self.path, self.number, column, reason)
+
+    def text(self, name: str) -> str:
+        value = self.values.get(name, "")
+        if name in REQUIRED and not value:
+            self.fail(self.columns.get(name, 1), f"empty required field {name!r}")
+        return value
+
+    def phrases(self, name: str) -> tuple[str, ...]:
+        items = tuple(p.strip() for p in self.text(name).split(LIST_SEPARATOR) if p.strip())
+        for phrase in items:
+            self.check_phrase(name, phrase)
+        return items
+
+    def check_phrase(self, name: str, phrase: str) -> None:
+        if not has_words(phrase):
+            self.fail(self.columns[name], f"{name} phrase {phrase!r} contains no word to match")
+
+    def entry(self) -> Entry:
+        en = self.text("en")
+        self.check_phrase("en", en)
+        return Entry(
+            zh=self.text("zh"),
+            en=en,
+            admitted=self.phrases("admitted"),
+            deprecated=self.phrases("deprecated"),
+            pattern=self.pattern(),
+            fixed_case=self.case(),
+            severity=self.severity(),
+            tags=self.phrases_raw("tags"),
+            note=self.text("note"),
+            source=self.text("source"),
+            origin=f"{self.path}:{self.number}",
+        )
+
+    def phrases_raw(self, name: str) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.values.get(name, "").split(LIST_SEPARATOR) if p.strip())
+
+    def pattern(self) -> str | None:
+        source = self.text("pattern")
+        if not source:
+            return None
+        try:
+            regex.compile(source, regex.IGNORECASE)
+        except regex.error as exc:
+            offset = exc.pos if exc.pos is not None else 0
+            self.fail(self.columns["pattern"] + offset, f"invalid pattern: {exc.msg}")
+        return source
+
+    def case(self) -> bool:
+        value = self.text("case").lower()
+        if value not in ("", "fixed"):
+            self.fail(self.columns["case"], f"case must be 'fixed' or empty, not {value!r}")
+        return value == "fixed"
+
+    def severity(self) -> Severity | None:
+        value = self.text("severity").lower()
+        if not value:
+            return None
+        try:
+            return Severity(value)
+        except ValueError:
+            self.fail(self.columns["severity"], f"severity must be error, warning or info, not {value!r}")
+            raise  # unreachable: fail() raises

@@ -1,0 +1,60 @@
+"""Glossary entries: one concept, its preferred rendering, the admitted and the deprecated ones."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from termcheck.findings import Severity
+
+_ARTICLES = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True)
+class Entry:
+    zh: str
+    en: str
+    admitted: tuple[str, ...] = ()
+    deprecated: tuple[str, ...] = ()
+    pattern: str | None = None
+    fixed_case: bool = False
+    severity: Severity | None = None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    source: str = ""
+    origin: str = ""  # "path:line" of the row, for messages about the glossary itself
+
+    @property
+    def acceptable(self) -> tuple[str, ...]:
+        return (self.en, *self.admitted)
+
+    @property
+    def replacement(self) -> str:
+        """The preferred rendering without a leading article (the text keeps its own article)."""
+        lowered = self.en.lower()
+        for article in _ARTICLES:
+            if lowered.startswith(article) and len(self.en) > len(article):
+                return self.en[len(article):]
+        return self.en
+
+
+@dataclass(frozen=True)
+class GlossaryFile:
+    path: str
+    entries: int
+    sha256: str
+
+
+@dataclass
+class Glossary:
+    """Entries merged from one or more files; a later entry with the same `zh` replaces an earlier one."""
+
+    entries: list[Entry] = field(default_factory=list)
+    files: list[GlossaryFile] = field(default_factory=list)
+
+    @classmethod
+    def merge(cls, parts: list[tuple[GlossaryFile, list[Entry]]]) -> "Glossary":
+        by_zh: dict[str, Entry] = {}
+        for _, entries in parts:
+            for entry in entries:
+                by_zh.pop(entry.zh, None)  # re-insert so the override takes the later position
+                by_zh[entry.zh] = entry
+        return cls(entries=list(by_zh.values()), files=[f for f, _ in parts])

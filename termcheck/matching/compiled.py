@@ -1,0 +1,116 @@
+"""A glossary compiled for matching: one token trie for all phrases, plus each entry's pattern."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+import regex
+
+from termcheck.glossary.model import Entry, Glossary
+from termcheck.matching.tokens import phrase_key_variants
+from termcheck.matching.trie import TokenTrie
+
+PATTERN_TIMEOUT_SECONDS = 2.0
+
+
+class Kind(str, Enum):
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+
+    @property
+    def acceptable(self) -> bool:
+        return self is not Kind.DEPRECATED
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A glossary phrase: which entry it belongs to and whether it is preferred, admitted or deprecated."""
+
+    entry: Entry
+    kind: Kind
+    phrase: str
+
+
+@dataclass(frozen=True)
+class TermHit:
+    start: int
+    end: int
+    rendering: Rendering
+
+    @property
+    def entry(self) -> Entry:
+        return self.rendering.entry
+
+    @property
+    def kind(self) -> Kind:
+        return self.rendering.kind
+
+
+@dataclass(frozen=True)
+class PatternHit:
+    start: int
+    end: int
+    entry: Entry
+
+
+class PatternTimeout(Exception):
+    def __init__(self, entry: Entry) -> None:
+        super().__init__(f"pattern of {entry.zh} ({entry.origin}) took longer than {PATTERN_TIMEOUT_SECONDS}s")
+        self.entry = entry
+
+
+class CompiledGlossary:
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._trie: TokenTrie[Rendering] = TokenTrie()
+        for entry in glossary.entries:
+            for kind, phrases in (
+                (Kind.PREFERRED, (entry.en,)),
+                (Kind.ADMITTED, entry.admitted),
+                (Kind.DEPRECATED, entry.deprecated),
+            ):
+                for phrase in phrases:
+                    for keys in phrase_key_variants(phrase):
+                        self._trie.add(keys, Rendering(entry, kind, phrase))
+        for payloads in self._trie.nodes():
+            _resolve(payloads)
+        self._patterns = [
+            (entry, regex.compile(entry.pattern, regex.IGNORECASE)) for entry in glossary.entries if entry.pattern
+        ]
+
+    def find_terms(self, text: str) -> list[TermHit]:
+        return [TermHit(m.start, m.end, m.payloads[0]) for m in self._trie.find(text)]
+
+    def find_patterns(self, text: str) -> Iterator[PatternHit]:
+        for entry, pattern in self._patterns:
+            try:
+                for m in pattern.finditer(text, timeout=PATTERN_TIMEOUT_SECONDS):
+                    if m.end() > m.start():
+                        yield PatternHit(m.start(), m.end(), entry)
+            except TimeoutError:
+                raise PatternTimeout(entry) from None
+
+
+def _resolve(payloads: list[Rendering]) -> None:
+    """Order one phrase's renderings so the first is the one to report.
+
+    A phrase that any entry prefers or admits is never reported as deprecated, so deprecated renderings
+    are dropped wherever an acceptable one exists. Among the rest, preferred comes before admitted and
+    glossary order is kept.
+    """
+    acceptable = [r for r in payloads if r.kind.acceptable]
+    kept = acceptable or payloads
+    kept.sort(key=lambda r: r.kind is not Kind.PREFERRED)
+    payloads[:] = _unique_entries(kept)
+
+
+def _unique_entries(renderings: list[Rendering]) -> list[Rendering]:
+    seen: set[int] = set()
+    unique = []
+    for rendering in renderings:
+        if id(rendering.entry) not in seen:
+            seen.add(id(rendering.entry))
+            unique.append(rendering)
+    return unique
