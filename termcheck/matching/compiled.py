@@ -12,6 +12,7 @@ from termcheck.matching.tokens import phrase_key_variants
 from termcheck.matching.trie import TokenTrie
 
 PATTERN_TIMEOUT_SECONDS = 2.0
+_SINGLE_LINE_BREAK = regex.compile(r"(?<!\n[ \t]*)\r?\n(?![ \t]*\r?\n)")
 
 
 class Kind(str, Enum):
@@ -84,6 +85,10 @@ class CompiledGlossary:
         return [TermHit(m.start, m.end, m.payloads[0]) for m in self._trie.find(text)]
 
     def find_patterns(self, text: str) -> Iterator[PatternHit]:
+        """Pattern matches; a single line break counts as a space, so hard-wrapped text matches too."""
+        if not self._patterns:
+            return
+        text = _SINGLE_LINE_BREAK.sub(lambda m: " " * len(m.group()), text)
         for entry, pattern in self._patterns:
             try:
                 for m in pattern.finditer(text, timeout=PATTERN_TIMEOUT_SECONDS):

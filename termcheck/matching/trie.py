@@ -14,6 +14,7 @@ from termcheck.matching.tokens import WORD, joinable, word_key
 P = TypeVar("P")
 _END = ""  # key of the payload list in a trie node; no word has an empty key
 CHUNK_SIZE = 1 << 20
+_POSSESSIVES = frozenset({"'s", "’s", "ʼs", "'S", "’S"})
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,10 @@ class TokenTrie(Generic[P]):
             if best is None:
                 i += 1
                 continue
-            yield PhraseMatch(spans[i][0] + offset, spans[best_j][1] + offset, tuple(best))
+            end = spans[best_j][1]
+            if spans[best_j][2][-2:] in _POSSESSIVES:
+                end -= 2  # "the battle fort's role": the possessive stays outside the match
+            yield PhraseMatch(spans[i][0] + offset, end + offset, tuple(best))
             i = best_j + 1
 
     def _key(self, word: str) -> str:

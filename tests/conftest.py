@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termcheck.documents.loading import document_from_bytes
+from termcheck.engine import Linter, RuleSelection
+from termcheck.findings import Finding
+from termcheck.glossary import load_glossaries, load_proper_names
+from termcheck.matching.compiled import CompiledGlossary
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+DATA = TESTS / "data"
+SMALL_GLOSSARY = DATA / "small-glossary.tsv"
+SMALL_NAMES = DATA / "small-names.tsv"
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(scope="session")
+def small_linter() -> Linter:
+    glossary = load_glossaries([str(SMALL_GLOSSARY)])
+    return Linter(CompiledGlossary(glossary), load_proper_names(str(SMALL_NAMES)))
+
+
+def lint_text(linter: Linter, text: str, path: str = "doc.txt", select: tuple[str, ...] = ()) -> list[Finding]:
+    document = document_from_bytes(path, text.encode("utf-8"))
+    if select:
+        linter = Linter(linter.glossary, linter.proper_names, RuleSelection(select=select))
+    return linter.lint([document])

@@ -1,0 +1,167 @@
+"""Each rule: what it must find, and what it must leave alone."""
+from conftest import lint_text
+
+from termcheck.checks.casing import fit_suggestion
+from termcheck.checks.fixed_case import recase
+
+
+def found(findings, rule):
+    return [(f.text, f.suggestion) for f in findings if f.rule == rule]
+
+
+# TC101 ---------------------------------------------------------------------------------------------
+
+def test_deprecated_rendering_suggests_preferred(small_linter):
+    findings = lint_text(small_linter, "We must resolutely achieve the “two maintenances”.", select=("TC101",))
+    assert found(findings, "TC101") == [("two maintenances", "Two Upholds")]
+    (f,) = findings
+    assert f.concept.zh == "两个维护" and f.severity.value == "error" and f.fixable
+
+
+def test_deprecated_suggestion_fits_case_and_number(small_linter):
+    text = "Battleforts matter. The Overall National Security Concept. An overall national security concept."
+    assert found(lint_text(small_linter, text, select=("TC101",)), "TC101") == [
+        ("Battleforts", "Fighting bastions"),
+        ("Overall National Security Concept", "Holistic Approach to National Security"),
+        ("overall national security concept", "holistic approach to national security"),
+    ]
+
+
+def test_standard_renderings_are_not_flagged(small_linter):
+    text = ("We firmly support the “two establishments” and the Two Establishments, uphold the Two Upholds, "
+            "and the hidden front serves the holistic approach to national security.")
+    assert lint_text(small_linter, text, select=("TC1",)) == []
+
+
+def test_idiom_fixes_are_not_applied_automatically(small_linter):
+    (f,) = [f for f in lint_text(small_linter, "see Ye Zhiqiu's keenness", select=("TC101",))]
+    assert f.suggestion == "one falling leaf heralds the autumn" and not f.fixable
+
+
+def test_entry_severity_overrides_rule_default(small_linter):
+    (f,) = lint_text(small_linter, "an important magic weapon", select=("TC101",))
+    assert f.severity.value == "warning"
+
+
+# TC102 ---------------------------------------------------------------------------------------------
+
+def test_mixed_acceptable_renderings_flag_the_minority(small_linter):
+    text = "a sense of gain; a sense of gain; a sense of fulfillment"
+    findings = lint_text(small_linter, text, select=("TC102",))
+    assert found(findings, "TC102") == [("sense of fulfillment", "sense of gain")]
+    assert "“sense of gain” ×2, “sense of fulfillment” ×1" in findings[0].message
+
+
+def test_one_rendering_is_consistent(small_linter):
+    assert lint_text(small_linter, "sense of gain and sense of gain", select=("TC102",)) == []
+
+
+def test_inconsistency_across_files(small_linter):
+    from termcheck.documents.loading import document_from_bytes
+
+    docs = [document_from_bytes(p, t.encode()) for p, t in
+            (("a.txt", "sense of gain"), ("b.txt", "sense of gain"), ("c.txt", "a sense of fulfillment"))]
+    findings = [f for f in small_linter.lint(docs) if f.rule == "TC102"]
+    assert [(f.path, f.text) for f in findings] == [("c.txt", "sense of fulfillment")]
+    assert "across the files" in findings[0].message
+
+
+# TC103 ---------------------------------------------------------------------------------------------
+
+def test_fixed_case_name_with_wrong_capitals(small_linter):
+    findings = lint_text(small_linter, "the ministry of state\nsecurity said", select=("TC103",))
+    assert found(findings, "TC103") == [("ministry of state\nsecurity", "Ministry of State\nSecurity")]
+
+
+def test_fixed_case_correct_or_all_caps_heading_is_fine(small_linter):
+    assert lint_text(small_linter, "The Ministry of State Security. MINISTRY OF STATE SECURITY", select=("TC103",)) == []
+
+
+def test_recase_keeps_separators_and_rejects_misaligned():
+    assert recase("ministry  of-state security", "Ministry of State Security") == "Ministry  of-State Security"
+    assert recase("battlefort", "battle fort") is None
+
+
+def test_fit_suggestion():
+    assert fit_suggestion("two maintenances", "Two Upholds", False) == "Two Upholds"
+    assert fit_suggestion("Magic weapon", "important tool", False) == "Important tool"
+    assert fit_suggestion("MAGIC WEAPON", "important tool", False) == "IMPORTANT TOOL"
+    assert fit_suggestion("magic weapons", "important tool", False) == "important tools"
+    assert fit_suggestion("Ministry of national security", "Ministry of State Security", True) == "Ministry of State Security"
+
+
+# TC104 ---------------------------------------------------------------------------------------------
+
+def test_pattern_catches_meaning_inversion(small_linter):
+    findings = lint_text(small_linter, "We need to rest\non our laurels. We must never rest on our laurels.",
+                         select=("TC104",))
+    assert [f.text for f in findings] == ["need to rest\non our laurels"]
+    assert findings[0].suggestion == "must never rest on our laurels" and not findings[0].fixable
+
+
+# TC201 ---------------------------------------------------------------------------------------------
+
+def test_untranslated_chinese(small_linter):
+    text = "We must implement the 总体国家安全观 now. The idiom one falling leaf (一叶知秋) is fine."
+    assert [f.text for f in lint_text(small_linter, text, select=("TC201",))] == ["总体国家安全观"]
+
+
+# TC202 ---------------------------------------------------------------------------------------------
+
+def test_chinese_list_markers_and_punctuation(small_linter):
+    text = "2、 General Secretary stressed，we must act。\n（一）First item\n一、Second\n——Study it"
+    assert found(lint_text(small_linter, text, select=("TC202",)), "TC202") == [
+        ("2、 ", "2. "), ("，", ", "), ("。", "."), ("（一）", "(1) "), ("一、", "1. "), ("——", "—"),
+    ]
+
+
+def test_plain_english_lists_and_punctuation_are_fine(small_linter):
+    text = "1. First\n(1) Second\n2) Third — with “quotes”, (brackets) and 20% growth."
+    assert lint_text(small_linter, text, select=("TC202",)) == []
+
+
+# TC203 ---------------------------------------------------------------------------------------------
+
+def test_mistyped_closing_quotes(small_linter):
+    text = "the “Regulations of the Communist Party of China“, “Regulations on Work“, and “Rules”."
+    findings = lint_text(small_linter, text, select=("TC203",))
+    assert [(f.column, f.suggestion) for f in findings] == [(49, "”"), (72, "”")]
+
+
+def test_unclosed_quote_and_bracket(small_linter):
+    text = "He said “two upholds and left (really.\n\nNext paragraph is fine (yes)."
+    findings = lint_text(small_linter, text, select=("TC203",))
+    assert [f.text for f in findings] == ["“", "("]
+    assert all(f.line == 1 for f in findings)
+
+
+def test_balanced_quotes_brackets_and_list_parens_are_fine(small_linter):
+    text = "“Two Upholds” (and “two establishments”), a) first b) second; 1) one.\n\n“A quote\n\n“continues.”"
+    assert lint_text(small_linter, text, select=("TC203",)) == []
+
+
+# TC204 ---------------------------------------------------------------------------------------------
+
+def test_pinyin_idiom_as_name(small_linter):
+    findings = lint_text(small_linter, "we should see Ye Zhiqiu's keenness", select=("TC204",))
+    assert [f.text for f in findings] == ["Ye Zhiqiu"]
+    assert findings[0].severity.value == "info"
+
+
+def test_known_names_and_english_words_are_not_pinyin(small_linter):
+    text = ("Xi Jinping met Chen Donghui. Change Management, Hope Machine, Banana Time, "
+            "The Nine Tone, General Secretary, Beijing.")
+    assert lint_text(small_linter, text, select=("TC204",)) == []
+
+
+# TC205 ---------------------------------------------------------------------------------------------
+
+def test_repeated_words(small_linter):
+    text = "on the the work, made instructions and instructions, had had, more and more, again and again"
+    assert found(lint_text(small_linter, text, select=("TC205",)), "TC205") == [
+        ("the the", "the"), ("instructions and instructions", None),
+    ]
+
+
+def test_repeated_word_across_line_break(small_linter):
+    assert found(lint_text(small_linter, "of the\nthe people", select=("TC205",)), "TC205") == [("the\nthe", "the")]

@@ -1,0 +1,85 @@
+import pytest
+
+from termcheck.errors import GlossaryError
+from termcheck.glossary import load_glossaries, load_glossary_file
+from termcheck.glossary.loader import COLUMNS
+
+HEADER = "\t".join(COLUMNS)
+
+
+def write(tmp_path, name, body):
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
+def row(**fields):
+    return "\t".join(fields.get(c, "") for c in COLUMNS)
+
+
+def test_loads_entries_with_lists_and_defaults(tmp_path):
+    path = write(tmp_path, "g.tsv", HEADER + "\n" + row(zh="两个维护", en="Two Upholds", admitted="two upholds",
+                                                       deprecated="two maintenance; Two Safeguards",
+                                                       case="fixed", tags="a;b", source="s") + "\n")
+    info, entries = load_glossary_file(path)
+    assert info.entries == 1 and len(info.sha256) == 64
+    (entry,) = entries
+    assert entry.deprecated == ("two maintenance", "Two Safeguards")
+    assert entry.fixed_case and entry.tags == ("a", "b") and entry.severity is None
+
+
+def test_later_glossary_overrides_earlier(tmp_path):
+    a = write(tmp_path, "a.tsv", HEADER + "\n" + row(zh="甲", en="first", source="s") + "\n"
+              + row(zh="乙", en="second", source="s") + "\n")
+    b = write(tmp_path, "b.tsv", HEADER + "\n" + row(zh="甲", en="override", source="s") + "\n")
+    glossary = load_glossaries([a, b])
+    assert [(e.zh, e.en) for e in glossary.entries] == [("乙", "second"), ("甲", "override")]
+    assert [f.entries for f in glossary.files] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    "line, where, message",
+    [
+        (row(zh="甲", en="x", source="s", pattern="(unclosed"), (2, None), "invalid pattern"),
+        (row(zh="甲", en="x", source=""), (2, None), "empty required field 'source'"),
+        (row(zh="甲", en="x", source="s", case="upper"), (2, None), "case must be"),
+        (row(zh="甲", en="x", source="s", severity="fatal"), (2, None), "severity must be"),
+        (row(zh="甲", en="x", source="s") + "\textra", (2, None), "a stray tab"),
+        (row(zh="甲", en="x", deprecated="; ..", source="s"), (2, None), "contains no word"),
+    ],
+)
+def test_malformed_rows_name_file_line_and_column(tmp_path, line, where, message):
+    path = write(tmp_path, "bad.tsv", HEADER + "\n" + line + "\n")
+    with pytest.raises(GlossaryError) as info:
+        load_glossary_file(path)
+    err = info.value
+    assert err.path == path and err.line == where[0] and err.column >= 1
+    assert message in str(err)
+    assert str(err).startswith(f"{path}:{err.line}:{err.column}: ")
+
+
+def test_error_column_points_at_the_field(tmp_path):
+    line = row(zh="甲", en="x", source="s", pattern="ab(c")
+    path = write(tmp_path, "bad.tsv", HEADER + "\n" + line + "\n")
+    with pytest.raises(GlossaryError) as info:
+        load_glossary_file(path)
+    assert info.value.column == line.index("ab(c") + 1 + 4  # the column of the unclosed group's end
+
+
+def test_unknown_column_and_duplicates(tmp_path):
+    with pytest.raises(GlossaryError, match=r":1:4: unknown column 'eng'"):
+        load_glossary_file(write(tmp_path, "a.tsv", "zh\teng\tsource\n"))
+    dup = HEADER + "\n" + row(zh="甲", en="x", source="s") + "\n" + row(zh="甲", en="y", source="s") + "\n"
+    with pytest.raises(GlossaryError, match=r":3:1: duplicate zh term '甲' \(first on line 2\)"):
+        load_glossary_file(write(tmp_path, "b.tsv", dup))
+    with pytest.raises(GlossaryError, match="missing required column 'source'"):
+        load_glossary_file(write(tmp_path, "c.tsv", "zh\ten\n"))
+
+
+def test_unreadable_glossary_is_a_glossary_error(tmp_path):
+    with pytest.raises(GlossaryError, match="cannot read glossary"):
+        load_glossary_file(str(tmp_path / "missing.tsv"))
+    path = tmp_path / "bin.tsv"
+    path.write_bytes(b"\x00\x01")
+    with pytest.raises(GlossaryError, match="binary"):
+        load_glossary_file(str(path))

@@ -1,0 +1,114 @@
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termcheck.documents import collect_paths
+from termcheck.documents.decoding import decode, encode
+from termcheck.documents.loading import document_from_bytes, read_document
+from termcheck.documents.markdown import markdown_document
+from termcheck.documents.model import MASK
+from termcheck.errors import InputError
+
+
+def test_utf8_with_and_without_bom():
+    assert decode("a", "两个维护".encode()) == ("两个维护", "utf-8", False)
+    assert decode("a", codecs.BOM_UTF8 + "x".encode()) == ("x", "utf-8", True)
+
+
+def test_utf16_with_bom_both_byte_orders():
+    assert decode("a", "two “x”".encode("utf-16"))[0] == "two “x”"
+    assert decode("a", codecs.BOM_UTF16_BE + "hi".encode("utf-16-be"))[0] == "hi"
+
+
+def test_binary_and_invalid_text_are_refused_with_one_line():
+    with pytest.raises(InputError, match="binary"):
+        decode("a.txt", b"PK\x03\x04\x00\x00")
+    with pytest.raises(InputError, match=r"not valid UTF-8 text \(byte offset 3\)"):
+        decode("a.txt", b"abc\xff\xfe")
+    with pytest.raises(InputError) as info:
+        decode("a.txt", "é".encode("latin-1"))
+    assert "\n" not in str(info.value)
+
+
+def test_encode_round_trips_the_original_encoding():
+    for encoding, bom in (("utf-8", False), ("utf-8", True), ("utf-16", True)):
+        data = encode("two upholds “x”", encoding, bom)
+        assert decode("a", data)[0] == "two upholds “x”"
+
+
+def test_read_document_errors(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_document(str(tmp_path / "missing.txt"))
+    with pytest.raises(InputError, match="is a directory"):
+        read_document(str(tmp_path))
+
+
+def test_collect_paths_walks_folders_by_suffix(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("x")
+    (tmp_path / "sub" / "c.json").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "d.txt").write_text("x")
+    found = list(collect_paths([str(tmp_path), "-"]))
+    assert [p.replace(str(tmp_path), "") for p in found] == ["/a.txt", "/sub/b.md", "-"]
+
+
+MD = """---
+title: two maintenances
+---
+# Heading about two maintenances
+
+Prose with `two maintenances` code, a [link](http://two.maintenances/x "t") and
+https://example.org/two-maintenances plus a note[^1] <!-- two maintenances -->.
+
+    indented code two maintenances
+
+```
+fenced two maintenances
+```
+
+<div>
+two maintenances
+</div>
+
+- item about two maintenances
+  continued
+"""
+
+
+def test_markdown_masks_non_prose_and_keeps_offsets():
+    doc = markdown_document("a.md", MD)
+    assert len(doc.prose) == len(doc.text)
+    visible = doc.prose.replace(MASK, "")
+    assert visible.count("two maintenances") == 2  # the heading and the list item
+    assert "title" not in visible
+    assert "example.org" not in visible and "http" not in visible
+    assert "[link]" in visible and "Prose with" in visible
+    assert "fenced" not in visible and "indented code" not in visible
+    assert doc.prose.count("\n") == doc.text.count("\n")
+
+
+def test_markdown_by_suffix_only():
+    assert document_from_bytes("a.txt", b"`x`").prose == "`x`"
+    assert MASK in document_from_bytes("a.md", b"`x`").prose
+
+
+markdown_text = st.text(
+    alphabet=st.sampled_from(list("ab `*_#-[]()<>!:/\n\t“”") + ["http://", "<!--", "-->", "```", "---\n", "    "]),
+    max_size=120,
+).map(lambda s: s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ab", " ", "`", "*", "_", "#", "-", "[", "]", "(", ")", "<", ">", "!", ":",
+                                  "/", "\n", "\t", "“", "”", "http://x.y", "<!--", "-->", "```", "---\n",
+                                  "    ", "[^1]", "两个"]), max_size=60))
+def test_markdown_prose_is_the_text_with_some_characters_masked(pieces):
+    text = "".join(pieces)
+    doc = markdown_document("a.md", text)
+    assert len(doc.prose) == len(text)
+    for original, seen in zip(text, doc.prose):
+        assert seen == original or (seen == MASK and original not in "\r\n")
