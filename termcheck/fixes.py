@@ -65,7 +65,8 @@ def write_atomically(path: str, data: bytes, expected_digest: str | None = None)
         raise TermcheckError(f"{path}: not fixed: {exc.strerror or exc}") from None
     if expected_digest is not None and digest(current) != expected_digest:
         raise TermcheckError(f"{path}: not fixed: the file changed since it was read")
-    if not os.access(path, os.W_OK):
+    # Root can write anywhere; a file whose write bits are all off was still meant to stay as it is.
+    if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
         raise TermcheckError(f"{path}: not fixed: the file is read-only")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck-tmp", dir=target.parent)
     try:
