@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from termcheck.checks import ALL_CHECKS, Check, DocumentContext
 from termcheck.documents.model import Document
 from termcheck.findings import Finding
+from termcheck.fixes import FixResult, apply_fixes
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.textpos import LineIndex
 
@@ -54,6 +55,26 @@ class Linter:
         _position(findings, {ctx.document.path: ctx.document.text for ctx in contexts})
         findings.sort(key=Finding.sort_key)
         return findings
+
+
+MAX_FIX_PASSES = 10
+
+
+def fix_document(linter: "Linter", document: Document, findings: list[Finding]) -> FixResult:
+    """Apply safe fixes until none is left (one fix can reveal another, as in "the the the").
+
+    Each pass re-reads the fixed text as the same kind of document, so offsets stay exact.
+    """
+    from termcheck.documents.loading import document_from_text
+
+    text, applied = document.text, 0
+    for _ in range(MAX_FIX_PASSES):
+        result = apply_fixes(text, findings)
+        if not result.applied:
+            break
+        text, applied = result.text, applied + result.applied
+        findings = linter.lint([document_from_text(document, text)])
+    return FixResult(text, applied)
 
 
 def _position(findings: list[Finding], texts: dict[str, str]) -> None:

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from termcheck.documents import Document, collect_paths, read_document, read_stdin
 from termcheck.documents.decoding import encode
 from termcheck.documents.loading import STDIN, document_from_bytes
-from termcheck.engine import Linter, RuleSelection
+from termcheck.engine import Linter, RuleSelection, fix_document
 from termcheck.errors import InputError, TermcheckError
 from termcheck.findings import Finding, Severity
-from termcheck.fixes import apply_fixes, unified_diff, write_atomically
+from termcheck.fixes import unified_diff, write_atomically
 from termcheck.formatters import FORMATTERS
 from termcheck.glossary import load_glossaries, load_proper_names
 from termcheck.matching.compiled import CompiledGlossary, PatternTimeout
@@ -60,10 +60,10 @@ def run_lint(options: LintOptions) -> LintOutcome:
     documents, errors = _read_all(options.paths, allow_stdin=not options.fix)
     findings = _lint(linter, documents)
     if options.diff:
-        rendered = _diffs(documents, findings)
+        rendered = _diffs(linter, documents, findings)
         return LintOutcome(rendered, errors, 2 if errors else (1 if rendered else 0), findings)
     if options.fix:
-        documents, fix_errors = _fix(documents, findings)
+        documents, fix_errors = _fix(linter, documents, findings)
         errors += fix_errors
         findings = _lint(linter, documents)
     report = Report(findings, len(documents), glossary_files, errors)
@@ -94,19 +94,19 @@ def _read_all(paths: list[str], allow_stdin: bool) -> tuple[list[Document], list
     return documents, errors
 
 
-def _diffs(documents: list[Document], findings: list[Finding]) -> str:
+def _diffs(linter: Linter, documents: list[Document], findings: list[Finding]) -> str:
     out = []
     for doc in documents:
-        fixed = apply_fixes(doc.text, [f for f in findings if f.path == doc.path])
+        fixed = fix_document(linter, doc, [f for f in findings if f.path == doc.path])
         if fixed.applied:
             out.append(unified_diff(doc.path, doc.text, fixed.text))
     return "".join(out)
 
 
-def _fix(documents: list[Document], findings: list[Finding]) -> tuple[list[Document], list[str]]:
+def _fix(linter: Linter, documents: list[Document], findings: list[Finding]) -> tuple[list[Document], list[str]]:
     fixed_documents, errors = [], []
     for doc in documents:
-        fixed = apply_fixes(doc.text, [f for f in findings if f.path == doc.path])
+        fixed = fix_document(linter, doc, [f for f in findings if f.path == doc.path])
         if not fixed.applied:
             fixed_documents.append(doc)
             continue

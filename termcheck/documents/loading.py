@@ -62,3 +62,10 @@ def document_from_bytes(path: str, data: bytes, markdown: bool | None = None) ->
         document = Document.plain(path, text, encoding, bom)
     document.digest = hashlib.sha256(data).hexdigest()
     return document
+
+
+def document_from_text(like: Document, text: str) -> Document:
+    """A document of the same path and kind as `like`, with new text (used between fix passes)."""
+    if like.markdown:
+        return markdown_document(like.path, text, like.encoding, like.bom)
+    return Document.plain(like.path, text, like.encoding, like.bom)

@@ -43,7 +43,7 @@ def markdown_document(path: str, text: str, encoding: str = "utf-8", bom: bool =
     for m in _INLINE_NON_PROSE.finditer(masked, body_start):
         if MASK not in m.group():
             _mask(chars, m.start(), m.end())
-    return Document(path=path, text=text, prose="".join(chars), encoding=encoding, bom=bom)
+    return Document(path=path, text=text, prose="".join(chars), encoding=encoding, bom=bom, markdown=True)
 
 
 def _non_prose_line_ranges(source: str) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ class Document:
     prose: str
     encoding: str = "utf-8"
     bom: bool = False
+    markdown: bool = False
     digest: str | None = None  # sha256 of the bytes read, so --fix can tell if the file changed since
 
     @classmethod
