@@ -35,12 +35,12 @@ class DeprecatedRendering(Check):
             entry = hit.entry
             found = ctx.document.text[hit.start:hit.end]
             suggestion = fit_suggestion(found, entry.replacement, entry.fixed_case)
-            note = f" ({entry.note})" if entry.note else ""
+            note = f": {entry.note.rstrip('.')}" if entry.note else ""
             yield self.finding(
                 ctx,
                 hit.start,
                 hit.end,
-                f"“{_one_line(found)}” is a deprecated rendering of {entry.zh}; use “{suggestion}”{note}",
+                f"“{_one_line(found)}” is a deprecated rendering of {entry.zh}{note}",
                 suggestion=suggestion,
                 entry=entry,
                 fixable=not (UNSAFE_TO_FIX_TAGS & set(entry.tags)),

@@ -25,7 +25,7 @@ class GlossaryPattern(Check):
         for hit in ctx.patterns:
             entry = hit.entry
             found = " ".join(ctx.document.text[hit.start:hit.end].split())
-            why = f": {entry.note}" if entry.note else ""
+            why = f": {entry.note.rstrip('.')}" if entry.note else ""
             yield self.finding(
                 ctx, hit.start, hit.end,
                 f"“{found}” is a wrong rendering of {entry.zh}{why}; the standard rendering is “{entry.en}”",

@@ -51,7 +51,7 @@ class ChineseTypography(Check):
             replacement = f"{value}. " if m.group("n1") else f"({value}) "
             covered.append((start, end))
             yield self.finding(
-                ctx, start, end, f"Chinese list marker “{m.group('marker').strip()}”; use “{replacement.strip()}”",
+                ctx, start, end, f"Chinese list marker “{m.group('marker').strip()}”",
                 suggestion=replacement, fixable=value is not None,
             )
         for m in FULLWIDTH.finditer(prose):
@@ -60,7 +60,7 @@ class ChineseTypography(Check):
             replacement = _replacement(prose, m.start(), m.end())
             yield self.finding(
                 ctx, m.start(), m.end(),
-                f"Chinese full-width “{m.group()}” in English text; use “{replacement.strip() or ' '}”",
+                f"Chinese full-width “{m.group()}” in English text",
                 suggestion=replacement, fixable=True,
             )
 
