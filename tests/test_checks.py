@@ -145,13 +145,26 @@ def test_balanced_quotes_brackets_and_list_parens_are_fine(small_linter):
 def test_pinyin_idiom_as_name(small_linter):
     findings = lint_text(small_linter, "we should see Ye Zhiqiu's keenness", select=("TC204",))
     assert [f.text for f in findings] == ["Ye Zhiqiu"]
-    assert findings[0].severity.value == "info"
+    assert "叶知秋, part of the idiom 一叶知秋" in findings[0].message
+    assert findings[0].severity.value == "warning"
 
 
-def test_known_names_and_english_words_are_not_pinyin(small_linter):
-    text = ("Xi Jinping met Chen Donghui. Change Management, Hope Machine, Banana Time, "
-            "The Nine Tone, General Secretary, Beijing.")
+def test_whole_idiom_in_pinyin(small_linter):
+    (f,) = lint_text(small_linter, "as the saying Yi Ye Zhi Qiu goes", select=("TC204",))
+    assert f.text == "Yi Ye Zhi Qiu" and "the idiom 一叶知秋" in f.message
+
+
+def test_real_names_and_english_words_are_not_idioms(small_linter):
+    text = ("Xi Jinping met Chen Donghui, Fu Kunbao, Zhao Xiangguo and Li Yuanzhong. Change Management, "
+            "Hope Machine, Banana Time, The Nine Tone, General Secretary, Beijing, Heilongjiang.")
     assert lint_text(small_linter, text, select=("TC204",)) == []
+
+
+def test_a_listed_proper_name_is_never_an_idiom(small_linter):
+    from termcheck.engine import Linter
+
+    linter = Linter(small_linter.glossary, small_linter.proper_names | {"Ye Zhiqiu"})
+    assert lint_text(linter, "we met Ye Zhiqiu yesterday", select=("TC204",)) == []
 
 
 # TC205 ---------------------------------------------------------------------------------------------

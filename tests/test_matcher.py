@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 
 from termcheck.glossary.model import Entry, Glossary
 from termcheck.matching.compiled import CompiledGlossary, Kind
-from termcheck.matching.trie import TokenTrie, _chunks
+from termcheck.matching.automaton import PhraseAutomaton, _chunks
 
 
 def compiled(*entries: Entry) -> CompiledGlossary:
@@ -55,16 +55,29 @@ def test_chunks_cover_text_and_cut_at_blank_lines():
     pieces = list(_chunks(text, size=100))
     assert "".join(p for _, p in pieces) == text
     assert all(text[o:o + len(p)] == p for o, p in pieces)
-    assert all(p.endswith("\n") for _, p in pieces[:-1])
+    assert all(p.endswith("\n\n") for _, p in pieces[:-1])
 
 
-def test_trie_reports_payloads_of_longest():
-    trie: TokenTrie[str] = TokenTrie()
-    trie.add(("a", "b"), "ab")
-    trie.add(("a", "b", "c"), "abc")
-    trie.add(("b", "c"), "bc")
-    found = trie.find("x a b c b c")
-    assert [(m.payloads, m.start, m.end) for m in found] == [(("abc",), 2, 7), (("bc",), 8, 11)]
+def test_chunks_of_a_text_without_newlines_cut_at_spaces():
+    text = "word " * 100
+    pieces = list(_chunks(text, size=64))
+    assert len(pieces) > 1 and "".join(p for _, p in pieces) == text
+    assert all(p.endswith(" ") for _, p in pieces[:-1])
+
+
+def test_footnote_digits_stuck_to_a_word_do_not_hide_it():
+    g = compiled(UPHOLDS)
+    assert spans(g, "the two maintenances1 and two maintenances¹.") == [
+        ("two maintenances", "deprecated"), ("two maintenances", "deprecated")]
+
+
+def test_automaton_reports_payloads_of_longest():
+    automaton: PhraseAutomaton[str] = PhraseAutomaton()
+    automaton.add("p q", "pq")
+    automaton.add("p q r", "pqr")
+    automaton.add("q r", "qr")
+    found = automaton.find("x p q r q r")
+    assert [(m.payloads, m.start, m.end) for m in found] == [(("pqr",), 2, 7), (("qr",), 8, 11)]
 
 
 # --- property tests: a glossary phrase is found however it is written -----------------------------

@@ -1,7 +1,7 @@
 """Fitting a suggested rendering to the text it replaces (case and number)."""
 from __future__ import annotations
 
-from termcheck.matching.tokens import WORD, singular
+from termcheck.matching.tokens import WORD, pluralize, singular
 
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with".split())
 
@@ -47,11 +47,3 @@ def _fit_number(found: str, replacement: str) -> str:
         return replacement
     cut = replacement.rfind(last)
     return replacement[:cut] + pluralize(last) + replacement[cut + len(last):]
-
-
-def pluralize(word: str) -> str:
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    return word + "s"

@@ -31,7 +31,7 @@ class InconsistentRendering(Check):
         run_counts: dict[int, Counter[str]] = defaultdict(Counter)
         for concepts in per_file:
             for key, hits in concepts.items():
-                run_counts[key].update(h.rendering.phrase for h in hits if h.kind.acceptable)
+                run_counts[key].update(_rendering(h) for h in hits if h.kind.acceptable)
         for ctx, concepts in zip(contexts, per_file):
             for key, hits in concepts.items():
                 yield from self._check_concept(ctx, hits, run_counts[key], several_files=len(contexts) > 1)
@@ -40,13 +40,13 @@ class InconsistentRendering(Check):
         self, ctx: DocumentContext, hits: list[TermHit], run_counts: Counter[str], several_files: bool
     ) -> Iterator[Finding]:
         entry = hits[0].entry
-        all_counts = Counter(h.rendering.phrase for h in hits)
-        acceptable = Counter(h.rendering.phrase for h in hits if h.kind.acceptable)
+        all_counts = Counter(_rendering(h) for h in hits)
+        acceptable = Counter(_rendering(h) for h in hits if h.kind.acceptable)
         if len(acceptable) > 1:
             dominant = _dominant(acceptable, entry)
             listing = _listing(all_counts)
             for hit in hits:
-                if hit.kind.acceptable and hit.rendering.phrase != dominant:
+                if hit.kind.acceptable and _rendering(hit) != dominant:
                     yield self.finding(
                         ctx, hit.start, hit.end,
                         f"{entry.zh} is rendered {len(all_counts)} ways in this file ({listing}); "
@@ -59,12 +59,13 @@ class InconsistentRendering(Check):
             if used != dominant:
                 listing = _listing(run_counts)
                 for hit in hits:
-                    if hit.rendering.phrase == used:
+                    if _rendering(hit) == used:
+                        # Files of one run may come from different hands: a hint, not a warning.
                         yield self.finding(
                             ctx, hit.start, hit.end,
                             f"{entry.zh} is rendered differently across the files of this run ({listing}); "
                             f"keep to “{dominant}”",
-                            suggestion=dominant, entry=entry,
+                            suggestion=dominant, entry=entry, severity=Severity.INFO,
                         )
 
 
@@ -73,6 +74,15 @@ def _renderings_by_concept(ctx: DocumentContext) -> dict[int, list[TermHit]]:
     for hit in ctx.terms:
         grouped[id(hit.entry)].append(hit)
     return grouped
+
+
+def _rendering(hit: TermHit) -> str:
+    """The glossary phrase a hit matched, so "China" and "China's" count as one rendering."""
+    phrase = hit.rendering.phrase
+    for suffix in ("'s", "’s"):
+        if phrase.endswith(suffix):
+            return phrase[: -len(suffix)]
+    return phrase
 
 
 def _dominant(counts: Counter[str], entry: Entry) -> str:

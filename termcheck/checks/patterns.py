@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
+from termcheck.matching.compiled import Kind
 
 
 class GlossaryPattern(Check):
@@ -22,7 +23,10 @@ class GlossaryPattern(Check):
     )
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
+        deprecated = [(t.start, t.end) for t in ctx.terms if t.kind is Kind.DEPRECATED]
         for hit in ctx.patterns:
+            if any(s < hit.end and hit.start < e for s, e in deprecated):
+                continue  # TC101 already reports this text, with a more specific suggestion
             entry = hit.entry
             found = " ".join(ctx.document.text[hit.start:hit.end].split())
             why = f": {entry.note.rstrip('.')}" if entry.note else ""

@@ -1,4 +1,4 @@
-"""TC204 pinyin-transliteration: a pinyin "name" that is not a known proper name."""
+"""TC204 pinyin-transliteration: an idiom transliterated as if it were a name ("see Ye Zhiqiu's keenness")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -11,37 +11,42 @@ from termcheck.findings import Finding, Severity
 from termcheck.resources import DATA
 
 _WORD = r"[A-Z][a-z]+(?:['’][a-z]+)?"
-CAPITALIZED_RUN = regex.compile(rf"(?<![\p{{L}}'’-]){_WORD}(?:[ -]{_WORD}){{0,2}}(?![\p{{L}}-])")
-# Letter groups that English words rarely have but pinyin syllables often do.
-PINYIN_SIGNAL = regex.compile(r"zh|x[aeiou]|q[aeiv]|qi|iu|uo|ao|ui(?!t|l|d|s)|ei(?!ght|r)|ia[on]")
+CAPITALIZED_RUN = regex.compile(rf"(?<![\p{{L}}'’-]){_WORD}(?:[ -]{_WORD}){{0,3}}(?![\p{{L}}-])")
+MIN_SYLLABLES = 3  # two-syllable names are common and too short to tell from an idiom
 
 
 class PinyinTransliteration(Check):
     rule = Rule(
         code="TC204",
         name="pinyin-transliteration",
-        severity=Severity.INFO,
-        summary="A capitalized pinyin word sequence is not a known proper name: perhaps an untranslated idiom.",
-        what="Finds capitalized words that spell Mandarin syllables and look like a Chinese personal name "
-        "or place name, and are not in the proper-names list (glossaries/proper-names.tsv).",
-        why="Machine translation sometimes reads an idiom as a name: 一叶知秋 (“one falling leaf heralds "
-        "autumn”) came out as “see Ye Zhiqiu's keenness”. Real names belong in the names list.",
+        severity=Severity.WARNING,
+        summary="Capitalized pinyin that spells a Chinese idiom: an idiom transliterated as if it were a name.",
+        what="Finds runs of capitalized words that spell Mandarin syllables, and reports those whose "
+        "syllables are a Chinese idiom or three or more consecutive characters of one (from the idiom "
+        "table in termcheck/data), unless the run is in the proper-names list (glossaries/proper-names.tsv).",
+        why="Machine translation sometimes reads an idiom as a person's name: 一叶知秋 (“one falling leaf "
+        "heralds autumn”: small signs show the big trend) came out as “see Ye Zhiqiu's keenness”, "
+        "which means nothing to an English reader.",
         example="we should see Ye Zhiqiu's keenness",
-        use_instead="we should see the big picture from small signs",
+        use_instead="we should be quick to see the big picture from small signs",
     )
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         known = _casefolded(ctx.proper_names)
         for m in CAPITALIZED_RUN.finditer(ctx.document.prose):
             words = [_strip_possessive(w) for w in regex.split(r"[ -]", m.group())]
-            if not _looks_like_pinyin_name(words) or _is_known(words, known):
+            if " ".join(words).casefold() in known:
                 continue
+            found = _idiom_spelled_by(words)
+            if found is None:
+                continue
+            characters, idiom = found
             end = m.start() + len(" ".join(words)) if m.group().endswith(("'s", "’s")) else m.end()
             name = ctx.document.text[m.start():end]
+            source = f"the idiom {idiom}" if characters == idiom else f"{characters}, part of the idiom {idiom}"
             yield self.finding(
                 ctx, m.start(), end,
-                f"“{name}” looks like pinyin; if it is not a person or place, translate its meaning "
-                "(names belong in proper-names.tsv)",
+                f"“{name}” spells {source}: translate its meaning rather than transliterate it",
             )
 
 
@@ -49,21 +54,17 @@ def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def _looks_like_pinyin_name(words: list[str]) -> bool:
-    syllables = [_syllable_count(w) for w in words]
-    if not all(syllables):
-        return False
-    signal = any(PINYIN_SIGNAL.search(w.lower()) for w in words)
-    if len(words) >= 2:
-        return signal and syllables[-1] >= 2 and syllables[0] <= 2
-    return signal and syllables[0] >= 3
-
-
-def _is_known(words: list[str], known: frozenset[str]) -> bool:
-    joined = " ".join(words).casefold()
-    if joined in known:
-        return True
-    return any(" ".join(words[i:j]).casefold() in known for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+def _idiom_spelled_by(words: list[str]) -> tuple[str, str] | None:
+    """(characters, idiom) when the words' syllables spell an idiom or 3+ consecutive characters of one."""
+    syllables: list[str] = []
+    for word in words:
+        split = _split_syllables(word.lower().replace("'", "").replace("’", ""))
+        if split is None:
+            return None
+        syllables.extend(split)
+    if len(syllables) < MIN_SYLLABLES:
+        return None
+    return _idiom_index().get(" ".join(syllables))
 
 
 @lru_cache(maxsize=1)
@@ -73,21 +74,36 @@ def _syllables() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _syllable_count(word: str) -> int:
-    """How many syllables a word splits into (fewest), or 0 if it does not split into pinyin."""
-    letters = word.lower().replace("'", "").replace("’", "")
+def _split_syllables(letters: str) -> tuple[str, ...] | None:
+    """Split a word into pinyin syllables, preferring the fewest (so "xian" stays one syllable)."""
     syllables = _syllables()
-    best = [0] + [0] * len(letters)
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(letters)
     for end in range(1, len(letters) + 1):
         for size in range(1, 7):
             start = end - size
             if start < 0:
                 break
-            if (start == 0 or best[start]) and letters[start:end] in syllables:
-                count = best[start] + 1
-                if not best[end] or count < best[end]:
-                    best[end] = count
+            prefix = best[start]
+            if prefix is not None and letters[start:end] in syllables:
+                candidate = (*prefix, letters[start:end])
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
     return best[len(letters)]
+
+
+@lru_cache(maxsize=1)
+def _idiom_index() -> dict[str, tuple[str, str]]:
+    """Pinyin of every idiom and of each run of 3+ consecutive characters in it -> (characters, idiom)."""
+    index: dict[str, tuple[str, str]] = {}
+    for line in (DATA / "idiom_pinyin.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        pinyin, idiom = line.split("\t")
+        syllables = pinyin.split(" ")
+        for start in range(len(syllables)):
+            for end in range(start + MIN_SYLLABLES, len(syllables) + 1):
+                index.setdefault(" ".join(syllables[start:end]), (idiom[start:end], idiom))
+    return index
 
 
 _known_cache: dict[int, frozenset[str]] = {}

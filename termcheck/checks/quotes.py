@@ -9,6 +9,7 @@ from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
 
 PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+_MARKS = regex.compile(r"[“”()\[\]]")
 _OPENERS = {"“": "”", "(": ")", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # A closing quote comes after a word or punctuation and before space, punctuation or the end.
@@ -43,10 +44,8 @@ class UnbalancedQuotes(Check):
 
     def _paragraph(self, ctx: DocumentContext, text: str, start: int, end: int) -> Iterator[Finding]:
         stack: list[tuple[str, int]] = []
-        for pos in range(start, end):
-            char = text[pos]
-            if char not in "“”()[]":
-                continue
+        for m in _MARKS.finditer(text, start, end):
+            pos, char = m.start(), m.group()
             role = _role(text, pos, start, end)
             if role == "open":
                 if char == "”":

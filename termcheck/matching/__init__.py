@@ -1,1 +1,1 @@
-"""Matching: glossary phrases compiled once into a token trie, found in text with exact offsets."""
+"""Matching: glossary phrases compiled once into an automaton, found in text with exact offsets."""

@@ -1,4 +1,4 @@
-"""A glossary compiled for matching: one token trie for all phrases, plus each entry's pattern."""
+"""A glossary compiled for matching: one automaton for all phrases, plus each entry's pattern."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,8 +8,7 @@ from enum import Enum
 import regex
 
 from termcheck.glossary.model import Entry, Glossary
-from termcheck.matching.tokens import phrase_key_variants
-from termcheck.matching.trie import TokenTrie
+from termcheck.matching.automaton import PhraseAutomaton
 
 PATTERN_TIMEOUT_SECONDS = 2.0
 _SINGLE_LINE_BREAK = regex.compile(r"(?<!\n[ \t]*)\r?\n(?![ \t]*\r?\n)")
@@ -65,7 +64,7 @@ class PatternTimeout(Exception):
 class CompiledGlossary:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        self._trie: TokenTrie[Rendering] = TokenTrie()
+        self._phrases: PhraseAutomaton[Rendering] = PhraseAutomaton()
         for entry in glossary.entries:
             for kind, phrases in (
                 (Kind.PREFERRED, (entry.en,)),
@@ -73,16 +72,16 @@ class CompiledGlossary:
                 (Kind.DEPRECATED, entry.deprecated),
             ):
                 for phrase in phrases:
-                    for keys in phrase_key_variants(phrase):
-                        self._trie.add(keys, Rendering(entry, kind, phrase))
-        for payloads in self._trie.nodes():
+                    self._phrases.add(phrase, Rendering(entry, kind, phrase))
+        for payloads in self._phrases.payload_lists():
             _resolve(payloads)
+        self._phrases.build()
         self._patterns = [
             (entry, regex.compile(entry.pattern, regex.IGNORECASE)) for entry in glossary.entries if entry.pattern
         ]
 
     def find_terms(self, text: str) -> list[TermHit]:
-        return [TermHit(m.start, m.end, m.payloads[0]) for m in self._trie.find(text)]
+        return [TermHit(m.start, m.end, m.payloads[0]) for m in self._phrases.find(text)]
 
     def find_patterns(self, text: str) -> Iterator[PatternHit]:
         """Pattern matches; a single line break counts as a space, so hard-wrapped text matches too."""

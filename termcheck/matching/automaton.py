@@ -1,0 +1,134 @@
+"""Finding many phrases at once: an Aho–Corasick automaton over normalized text.
+
+The automaton (pyahocorasick, in C) scans the text once whatever the number of phrases, so throughput
+does not fall as a glossary grows; see docs/performance.md for the measurements that chose it. Python
+work is spent only on hits: a word-boundary check and leftmost-longest selection.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from termcheck.matching.normalize import normalize, normalize_phrase
+from termcheck.matching.tokens import ARTICLES, pluralize, singular
+
+P = TypeVar("P")
+CHUNK_SIZE = 1 << 20
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[P]):
+    start: int
+    end: int
+    payloads: tuple[P, ...]
+
+
+class PhraseAutomaton(Generic[P]):
+    def __init__(self) -> None:
+        self._forms: dict[str, list[P]] = {}
+        self._automaton = None
+
+    def add(self, phrase: str, payload: P) -> None:
+        for form in surface_forms(phrase):
+            self._forms.setdefault(form, []).append(payload)
+        self._automaton = None
+
+    def payload_lists(self) -> Iterable[list[P]]:
+        """Every form's payload list, for a compiler that prunes payloads before matching."""
+        return self._forms.values()
+
+    def find(self, text: str) -> list[PhraseMatch[P]]:
+        """Leftmost-longest, non-overlapping matches on word boundaries, in original offsets."""
+        automaton = self._built()
+        if automaton is None:
+            return []
+        found: list[PhraseMatch[P]] = []
+        for offset, chunk in _chunks(text):
+            found.extend(_find_in_chunk(automaton, chunk, offset))
+        return found
+
+    def build(self) -> None:
+        """Compile the automaton now (otherwise the first find() does)."""
+        self._built()
+
+    def _built(self):
+        if self._automaton is None and self._forms:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for form, payloads in self._forms.items():
+                automaton.add_word(form, (len(form), tuple(payloads)))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+
+def surface_forms(phrase: str) -> set[str]:
+    """The normalized spellings a glossary phrase stands for.
+
+    A hyphen also stands for no space ("battle-fort" finds "battlefort"); a leading article is optional;
+    the last word may be singular or plural ("two maintenance" finds "two maintenances").
+    """
+    words_with_hyphens = phrase.split()
+    joined_variants = {" ".join(words_with_hyphens)}
+    if any("-" in w for w in words_with_hyphens):
+        joined_variants.add(" ".join(w.replace("-", "") for w in words_with_hyphens))
+    forms: set[str] = set()
+    for variant in joined_variants:
+        words = normalize_phrase(variant).split(" ")
+        if len(words) > 1 and words[0] in ARTICLES:
+            words = words[1:]
+        head, last = words[:-1], words[-1]
+        base = singular(last)
+        for inflected in {last, base, pluralize(base)} if last.isalpha() else {last}:
+            forms.add(" ".join([*head, inflected]))
+    return {f for f in forms if f}
+
+
+def _find_in_chunk(automaton, chunk: str, offset: int) -> Iterator[PhraseMatch]:
+    normalized = normalize(chunk)
+    text = normalized.text
+    candidates = []
+    for last, (size, payloads) in automaton.iter(text):
+        start, end = last - size + 1, last + 1
+        if _is_boundary(text, start - 1, start) and _is_boundary(text, end, end - 1):
+            candidates.append((start, -end, payloads))
+    candidates.sort()
+    reached = 0
+    for start, neg_end, payloads in candidates:
+        if start < reached:
+            continue
+        end = -neg_end
+        reached = end
+        original_start = normalized.original(start) + offset
+        original_end = normalized.original_end(end) + offset
+        yield PhraseMatch(original_start, original_end, payloads)
+
+
+def _is_boundary(text: str, outside: int, inside: int) -> bool:
+    """No word continues across this edge. A digit after a letter is a boundary (footnote "security1")."""
+    if outside < 0 or outside >= len(text):
+        return True
+    char = text[outside]
+    if char.isalpha():
+        return False
+    return not (char.isdigit() and text[inside].isdigit())
+
+
+def _chunks(text: str, size: int = CHUNK_SIZE) -> Iterator[tuple[int, str]]:
+    """Cut text at blank lines (else line breaks, else spaces) into pieces of about `size`."""
+    start, length = 0, len(text)
+    while start < length:
+        end = length
+        if start + size < length:
+            window_end = min(length, start + 4 * size)
+            for separator in ("\n\n", "\n", " "):
+                cut = text.find(separator, start + size, window_end)
+                if cut != -1:
+                    end = cut + len(separator)
+                    break
+            else:
+                end = window_end
+        yield start, text[start:end]
+        start = end

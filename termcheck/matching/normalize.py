@@ -1,0 +1,75 @@
+"""Normalising text for phrase search, with an exact way back to the original offsets.
+
+The search text is the original lower-cased, with curly apostrophes made straight, line breaks, tabs,
+hyphens and Markdown emphasis marks made spaces, blank lines made barriers, and every run of spaces
+collapsed to one. All steps but the last keep the length, so only the collapsed runs need recording.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+BARRIER = "\x01"  # stands for a blank line: no phrase continues across it
+_TO_SPACE = ("\r", "\n", "\t", "\xa0", "\u2009", "\u202f", "-", "\u2010", "\u2011", "*", "_")
+_TO_APOSTROPHE = ("\u2019", "\u02bc")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_SPACE_RUN = re.compile(r"  +")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    _run_ends: tuple[int, ...] = ()  # normalized offsets just after each collapsed run
+    _removed: tuple[int, ...] = ()  # characters removed up to and including that run
+
+    def original(self, offset: int) -> int:
+        """The original offset of a normalized start offset."""
+        i = bisect_right(self._run_ends, offset)
+        return offset + (self._removed[i - 1] if i else 0)
+
+    def original_end(self, offset: int) -> int:
+        """The original offset of a normalized (exclusive) end offset."""
+        return self.original(offset - 1) + 1 if offset else 0
+
+
+def normalize(text: str) -> Normalized:
+    lowered = _lower_keeping_length(text)
+    if "\n" in lowered:
+        lowered = _BLANK_LINE.sub(lambda m: BARRIER * len(m.group()), lowered)
+    for char in _TO_SPACE:
+        if char in lowered:
+            lowered = lowered.replace(char, " ")
+    for char in _TO_APOSTROPHE:
+        if char in lowered:
+            lowered = lowered.replace(char, "'")
+    return _collapse_spaces(lowered)
+
+
+def normalize_phrase(phrase: str) -> str:
+    return normalize(phrase).text.strip(" ")
+
+
+def _lower_keeping_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters lower-case to two ("İ"); keep those as they are so offsets stay aligned.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _collapse_spaces(text: str) -> Normalized:
+    pieces: list[str] = []
+    run_ends: list[int] = []
+    removed: list[int] = []
+    total, last = 0, 0
+    for m in _SPACE_RUN.finditer(text):
+        pieces.append(text[last:m.start() + 1])
+        last = m.end()
+        total += m.end() - m.start() - 1
+        run_ends.append(m.end() - total)
+        removed.append(total)
+    if not pieces:
+        return Normalized(text)
+    pieces.append(text[last:])
+    return Normalized("".join(pieces), tuple(run_ends), tuple(removed))
