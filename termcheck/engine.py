@@ -52,12 +52,24 @@ class Linter:
                 findings.extend(check.check_document(ctx))
         for check in checks:
             findings.extend(check.check_run(contexts))
+        findings = _drop_generic_duplicates(findings)
         _position(findings, {ctx.document.path: ctx.document.text for ctx in contexts})
         findings.sort(key=Finding.sort_key)
         return findings
 
 
 MAX_FIX_PASSES = 10
+GLOSSARY_RULE_PREFIX = "TC1"
+
+
+def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:
+    """Where a glossary rule and a generic text rule flag exactly the same text, keep the glossary one:
+    it knows the concept and the standard rendering ("foresight and foresight" is TC101 and TC205)."""
+    glossary_spans = {(f.path, f.start, f.end) for f in findings if f.rule.startswith(GLOSSARY_RULE_PREFIX)}
+    return [
+        f for f in findings
+        if f.rule.startswith(GLOSSARY_RULE_PREFIX) or (f.path, f.start, f.end) not in glossary_spans
+    ]
 
 
 def fix_document(linter: "Linter", document: Document, findings: list[Finding]) -> FixResult:

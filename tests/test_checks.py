@@ -83,10 +83,15 @@ def test_recase_keeps_separators_and_rejects_misaligned():
 
 
 def test_fit_suggestion():
-    assert fit_suggestion("two maintenances", "Two Upholds", False) == "Two Upholds"
-    assert fit_suggestion("Magic weapon", "important tool", False) == "Important tool"
-    assert fit_suggestion("MAGIC WEAPON", "important tool", False) == "IMPORTANT TOOL"
-    assert fit_suggestion("magic weapons", "important tool", False) == "important tools"
+    assert fit_suggestion("two maintenances", "Two Upholds", False, "two maintenance") == "Two Upholds"
+    assert fit_suggestion("Magic weapon", "important tool", False, "magic weapon") == "Important tool"
+    assert fit_suggestion("MAGIC WEAPON", "important tool", False, "magic weapon") == "IMPORTANT TOOL"
+    assert fit_suggestion("magic weapons", "important tool", False, "magic weapon") == "important tools"
+    # Only departures from the glossary phrase carry over: its own plural and capitals do not.
+    assert fit_suggestion("manage the country and politics", "governance", False,
+                          "manage the country and politics") == "governance"
+    assert fit_suggestion("Ye Zhiqiu", "one falling leaf heralds autumn", False, "Ye Zhiqiu") == (
+        "one falling leaf heralds autumn")
     assert fit_suggestion("Ministry of national security", "Ministry of State Security", True) == "Ministry of State Security"
 
 

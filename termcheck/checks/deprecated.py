@@ -34,7 +34,7 @@ class DeprecatedRendering(Check):
                 continue
             entry = hit.entry
             found = ctx.document.text[hit.start:hit.end]
-            suggestion = fit_suggestion(found, entry.replacement, entry.fixed_case)
+            suggestion = fit_suggestion(found, entry.replacement, entry.fixed_case, hit.rendering.phrase)
             note = f": {entry.note.rstrip('.')}" if entry.note else ""
             yield self.finding(
                 ctx,
