@@ -181,5 +181,10 @@ def test_repeated_words(small_linter):
     ]
 
 
+def test_repeated_word_needs_whole_words(small_linter):
+    text = "than the then, the theory, on one, The the end"
+    assert found(lint_text(small_linter, text, select=("TC205",)), "TC205") == [("The the", "The")]
+
+
 def test_repeated_word_across_line_break(small_linter):
     assert found(lint_text(small_linter, "of the\nthe people", select=("TC205",)), "TC205") == [("the\nthe", "the")]

@@ -1,6 +1,7 @@
 """TC104 glossary-pattern: text matching a glossary entry's pattern for a wrong rendering."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from termcheck.checks.base import Check, DocumentContext, Rule
@@ -23,9 +24,10 @@ class GlossaryPattern(Check):
     )
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
-        deprecated = [(t.start, t.end) for t in ctx.terms if t.kind is Kind.DEPRECATED]
+        deprecated = sorted((t.start, t.end) for t in ctx.terms if t.kind is Kind.DEPRECATED)
+        starts = [s for s, _ in deprecated]
         for hit in ctx.patterns:
-            if any(s < hit.end and hit.start < e for s, e in deprecated):
+            if _overlaps(deprecated, starts, hit.start, hit.end):
                 continue  # TC101 already reports this text, with a more specific suggestion
             entry = hit.entry
             found = " ".join(ctx.document.text[hit.start:hit.end].split())
@@ -35,6 +37,12 @@ class GlossaryPattern(Check):
                 f"“{found}” is a wrong rendering of {entry.zh}{why}; the standard rendering is “{entry.en}”",
                 suggestion=entry.en, entry=entry, severity=entry.severity,
             )
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Does [start, end) overlap any of the sorted, non-overlapping spans?"""
+    i = bisect_left(starts, end)
+    return i > 0 and spans[i - 1][1] > start
 
 
 CHECK = GlossaryPattern()

@@ -34,11 +34,11 @@ class PinyinTransliteration(Check):
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         known = _casefolded(ctx.proper_names)
         for m in CAPITALIZED_RUN.finditer(ctx.document.prose):
-            words = [_strip_possessive(w) for w in regex.split(r"[ -]", m.group())]
-            if " ".join(words).casefold() in known:
-                continue
-            found = _idiom_spelled_by(words)
+            found = _idiom_spelled_by_run(m.group())
             if found is None:
+                continue
+            words = [_strip_possessive(w) for w in m.group().replace("-", " ").split(" ")]
+            if " ".join(words).casefold() in known:
                 continue
             characters, idiom = found
             end = m.start() + len(" ".join(words)) if m.group().endswith(("'s", "’s")) else m.end()
@@ -52,6 +52,12 @@ class PinyinTransliteration(Check):
 
 def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+@lru_cache(maxsize=65536)
+def _idiom_spelled_by_run(run: str) -> tuple[str, str] | None:
+    """Cached per run of words: the same capitalized words recur all through a document."""
+    return _idiom_spelled_by([_strip_possessive(w) for w in run.replace("-", " ").split(" ")])
 
 
 def _idiom_spelled_by(words: list[str]) -> tuple[str, str] | None:

@@ -1,6 +1,7 @@
 """TC202 chinese-typography: Chinese punctuation and list markers left in the English text."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -21,7 +22,10 @@ PUNCTUATION = {
     "（": " (", "）": ") ", "【": " [", "】": "] ", "《": " “", "》": "” ", "「": " “", "」": "” ",
     "『": " ‘", "』": "’ ", "～": "~", "　": " ", "——": "—", "……": "…",
 }
-FULLWIDTH = regex.compile(r"——|……|[，。；：！？、（）【】《》「」『』～　]|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+# A plain character class scans about twice as fast as an alternation; the doubled dash and ellipsis
+# are found separately.
+FULLWIDTH = re.compile(r"[，。；：！？、（）【】《》「」『』～　]|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+DOUBLED_MARKS = ("——", "……")
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -54,15 +58,24 @@ class ChineseTypography(Check):
                 ctx, start, end, f"Chinese list marker “{m.group('marker').strip()}”",
                 suggestion=replacement, fixable=value is not None,
             )
-        for m in FULLWIDTH.finditer(prose):
-            if any(s <= m.start() < e for s, e in covered) or _next_to_han(prose, m.start(), m.end()):
+        for start, end in sorted(_fullwidth_spans(prose)):
+            if any(s <= start < e for s, e in covered) or _next_to_han(prose, start, end):
                 continue
-            replacement = _replacement(prose, m.start(), m.end())
             yield self.finding(
-                ctx, m.start(), m.end(),
-                f"Chinese full-width “{m.group()}” in English text",
-                suggestion=replacement, fixable=True,
+                ctx, start, end,
+                f"Chinese full-width “{prose[start:end]}” in English text",
+                suggestion=_replacement(prose, start, end), fixable=True,
             )
+
+
+def _fullwidth_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in FULLWIDTH.finditer(text)]
+    for mark in DOUBLED_MARKS:
+        at = text.find(mark)
+        while at != -1:
+            spans.append((at, at + len(mark)))
+            at = text.find(mark, at + len(mark))
+    return spans
 
 
 def _to_int(numeral: str) -> int | None:

@@ -9,8 +9,11 @@ import regex
 
 from termcheck.glossary.model import Entry, Glossary
 from termcheck.matching.automaton import PhraseAutomaton
+from termcheck.matching.prefilter import required_literals
 
 PATTERN_TIMEOUT_SECONDS = 2.0
+# A pattern runs only within this many characters of a literal it requires (see prefilter.py).
+PATTERN_WINDOW = 400
 _SINGLE_LINE_BREAK = regex.compile(r"(?<!\n[ \t]*)\r?\n(?![ \t]*\r?\n)")
 
 
@@ -77,7 +80,9 @@ class CompiledGlossary:
             _resolve(payloads)
         self._phrases.build()
         self._patterns = [
-            (entry, regex.compile(entry.pattern, regex.IGNORECASE)) for entry in glossary.entries if entry.pattern
+            (entry, regex.compile(entry.pattern, regex.IGNORECASE), required_literals(entry.pattern))
+            for entry in glossary.entries
+            if entry.pattern
         ]
 
     def find_terms(self, text: str) -> list[TermHit]:
@@ -88,13 +93,38 @@ class CompiledGlossary:
         if not self._patterns:
             return
         text = _SINGLE_LINE_BREAK.sub(lambda m: " " * len(m.group()), text)
-        for entry, pattern in self._patterns:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = None  # offsets would not line up: search everywhere
+        for entry, pattern, needles in self._patterns:
+            spans = [(0, len(text))] if needles is None or lowered is None else _windows(text, lowered, needles)
             try:
-                for m in pattern.finditer(text, timeout=PATTERN_TIMEOUT_SECONDS):
-                    if m.end() > m.start():
-                        yield PatternHit(m.start(), m.end(), entry)
+                for start, end in spans:
+                    for m in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT_SECONDS):
+                        if m.end() > m.start():
+                            yield PatternHit(m.start(), m.end(), entry)
             except TimeoutError:
                 raise PatternTimeout(entry) from None
+
+
+def _windows(text: str, lowered: str, needles: frozenset[str]) -> list[tuple[int, int]]:
+    """Merged stretches of text around each occurrence of a needle, cut at spaces."""
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
+        at = lowered.find(needle)
+        while at != -1:
+            start = text.rfind(" ", 0, max(0, at - PATTERN_WINDOW)) + 1
+            end = text.find(" ", min(len(text), at + len(needle) + PATTERN_WINDOW))
+            spans.append((start, len(text) if end == -1 else end))
+            at = lowered.find(needle, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _resolve(payloads: list[Rendering]) -> None:
