@@ -12,9 +12,9 @@ from termcheck.findings import Finding, Severity
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMERAL = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
-LIST_MARKER = regex.compile(
+LIST_MARKER = re.compile(
     rf"^[ \t]*(?P<marker>(?P<n1>{_NUMERAL})、[ \t]*|[（(](?P<n2>[一二三四五六七八九十]{{1,3}})[）)][ \t]*|（(?P<n3>\d{{1,3}})）[ \t]*)",
-    regex.M,
+    re.M,
 )
 # Full-width and CJK punctuation, with the ASCII that replaces it (a space follows where English needs one).
 PUNCTUATION = {
@@ -26,7 +26,8 @@ PUNCTUATION = {
 # are found separately.
 FULLWIDTH = re.compile(r"[，。；：！？、（）【】《》「」『』～　]|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 DOUBLED_MARKS = ("——", "……")
-_HAN = regex.compile(r"\p{Han}")
+CJK_START = "\u3000"
+_HAN = regex.compile(r"\p{Han}")  # needs `regex`: the standard library has no script property
 
 
 class ChineseTypography(Check):
@@ -48,7 +49,10 @@ class ChineseTypography(Check):
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         prose = ctx.document.prose
         covered: list[tuple[int, int]] = []
-        for m in LIST_MARKER.finditer(prose):
+        # Every list marker and full-width character is at U+3000 or above; max() over the text runs in C
+        # and lets plain English text skip the scans (the doubled dash and ellipsis are below U+3000).
+        has_cjk = max(prose, default=" ") >= CJK_START
+        for m in LIST_MARKER.finditer(prose) if has_cjk else ():
             start, end = m.span("marker")
             number = m.group("n1") or m.group("n2") or m.group("n3")
             value = _to_int(number)
@@ -58,7 +62,7 @@ class ChineseTypography(Check):
                 ctx, start, end, f"Chinese list marker “{m.group('marker').strip()}”",
                 suggestion=replacement, fixable=value is not None,
             )
-        for start, end in sorted(_fullwidth_spans(prose)):
+        for start, end in sorted(_fullwidth_spans(prose, has_cjk)):
             if any(s <= start < e for s, e in covered) or _next_to_han(prose, start, end):
                 continue
             yield self.finding(
@@ -68,8 +72,8 @@ class ChineseTypography(Check):
             )
 
 
-def _fullwidth_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in FULLWIDTH.finditer(text)]
+def _fullwidth_spans(text: str, has_cjk: bool) -> list[tuple[int, int]]:
+    spans = [m.span() for m in FULLWIDTH.finditer(text)] if has_cjk else []
     for mark in DOUBLED_MARKS:
         at = text.find(mark)
         while at != -1:
