@@ -127,3 +127,10 @@ def test_offsets_always_index_the_original_text(text):
     for hit in g.find_terms(text):
         assert 0 <= last_end <= hit.start < hit.end <= len(text)
         last_end = hit.end
+
+
+def test_markdown_hard_wrapped_block_quote_and_emphasis():
+    g = compiled(UPHOLDS, CONCEPT)
+    text = "> we must achieve the two\n> maintenances and the **overall national\n> security concept**"
+    assert spans(g, text) == [("two\n> maintenances", "deprecated"),
+                              ("overall national\n> security concept", "deprecated")]

@@ -2,7 +2,7 @@
 
 The search text is the original lower-cased, with curly apostrophes made straight, line breaks, tabs,
 hyphens and Markdown emphasis marks made spaces, blank lines made barriers, and every run of spaces
-collapsed to one. All steps but the last keep the length, so only the collapsed runs need recording.
+collapsed to one; block-quote markers at the start of a line count as spaces. All steps but the last keep the length, so only the collapsed runs need recording.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ _TO_SPACE = ("\r", "\n", "\t", "\xa0", "\u2009", "\u202f", "-", "\u2010", "\u201
 _TO_APOSTROPHE = ("\u2019", "\u02bc")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SPACE_RUN = re.compile(r"  +")
+_QUOTE_MARKER = re.compile(r"(?<=\n)[ \t]*>[ >\t]*")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ def normalize(text: str) -> Normalized:
     lowered = _lower_keeping_length(text)
     if "\n" in lowered:
         lowered = _BLANK_LINE.sub(lambda m: BARRIER * len(m.group()), lowered)
+        if ">" in lowered:  # a hard-wrapped Markdown block quote: "two\n> maintenances"
+            lowered = _QUOTE_MARKER.sub(lambda m: " " * len(m.group()), lowered)
     for char in _TO_SPACE:
         if char in lowered:
             lowered = lowered.replace(char, " ")
