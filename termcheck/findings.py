@@ -1,7 +1,7 @@
 """Findings: what a check reports, positioned in the original document text."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -42,7 +42,6 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
-    extra: dict[str, object] = field(default_factory=dict)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.rule)

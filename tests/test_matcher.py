@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 
 from termcheck.glossary.model import Entry, Glossary
 from termcheck.matching.compiled import CompiledGlossary, Kind
-from termcheck.matching.automaton import PhraseAutomaton, _chunks
+from termcheck.matching.automaton import PhraseAutomaton, paragraph_chunks
 
 
 def compiled(*entries: Entry) -> CompiledGlossary:
@@ -50,17 +50,17 @@ def test_match_requires_word_boundaries():
     assert spans(g, "abattle fort") == []
 
 
-def test_chunks_cover_text_and_cut_at_blank_lines():
+def test_paragraph_chunks_cover_text_and_cut_at_blank_lines():
     text = ("para one two\n\n" * 50)
-    pieces = list(_chunks(text, size=100))
+    pieces = list(paragraph_chunks(text, size=100))
     assert "".join(p for _, p in pieces) == text
     assert all(text[o:o + len(p)] == p for o, p in pieces)
     assert all(p.endswith("\n\n") for _, p in pieces[:-1])
 
 
-def test_chunks_of_a_text_without_newlines_cut_at_spaces():
+def test_paragraph_chunks_of_a_text_without_newlines_cut_at_spaces():
     text = "word " * 100
-    pieces = list(_chunks(text, size=64))
+    pieces = list(paragraph_chunks(text, size=64))
     assert len(pieces) > 1 and "".join(p for _, p in pieces) == text
     assert all(p.endswith(" ") for _, p in pieces[:-1])
 

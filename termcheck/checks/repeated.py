@@ -7,6 +7,7 @@ import re
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
+from termcheck.matching.automaton import paragraph_chunks
 from termcheck.matching.normalize import normalize
 
 # The standard library's engine runs these back-references about twice as fast as `regex`.
@@ -33,14 +34,17 @@ class RepeatedWord(Check):
     )
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
-        prose = ctx.document.prose
-        words = prose.lower().split()
+        for offset, prose in paragraph_chunks(ctx.document.prose):
+            yield from self._check_chunk(ctx, offset, prose)
+
+    def _check_chunk(self, ctx: DocumentContext, offset: int, prose: str) -> Iterator[Finding]:
+        words = prose.lower().split()  # per chunk: a word list of a whole big file would be huge
         for m in _doubled_words(prose, words):
             word = m.group(1)
             if word.lower() in GRAMMATICAL_DOUBLES or not word.isalpha() or m.group().count("\n") > 1:
                 continue
             yield self.finding(
-                ctx, m.start(), m.end(), f"“{word}” is repeated",
+                ctx, offset + m.start(), offset + m.end(), f"“{word}” is repeated",
                 suggestion=word, fixable=True,
             )
         for m in _joined_by_and(prose, words):
@@ -48,7 +52,7 @@ class RepeatedWord(Check):
             if word in GRAMMATICAL_AND_PAIRS or word.endswith("er"):
                 continue
             yield self.finding(
-                ctx, m.start(), m.end(),
+                ctx, offset + m.start(), offset + m.end(),
                 f"“{' '.join(m.group().split())}” joins a word to itself; the source probably had two "
                 "different words",
             )

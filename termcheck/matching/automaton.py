@@ -44,7 +44,7 @@ class PhraseAutomaton(Generic[P]):
         if automaton is None:
             return []
         found: list[PhraseMatch[P]] = []
-        for offset, chunk in _chunks(text):
+        for offset, chunk in paragraph_chunks(text):
             found.extend(_find_in_chunk(automaton, chunk, offset))
         return found
 
@@ -116,7 +116,7 @@ def _is_boundary(text: str, outside: int, inside: int) -> bool:
     return not (char.isdigit() and text[inside].isdigit())
 
 
-def _chunks(text: str, size: int = CHUNK_SIZE) -> Iterator[tuple[int, str]]:
+def paragraph_chunks(text: str, size: int = CHUNK_SIZE) -> Iterator[tuple[int, str]]:
     """Cut text at blank lines (else line breaks, else spaces) into pieces of about `size`."""
     start, length = 0, len(text)
     while start < length:

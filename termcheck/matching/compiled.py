@@ -108,23 +108,35 @@ class CompiledGlossary:
 
 
 def _windows(text: str, lowered: str, needles: frozenset[str]) -> list[tuple[int, int]]:
-    """Merged stretches of text around each occurrence of a needle, cut at spaces."""
+    """Merged stretches of text around each occurrence of a needle, cut at spaces.
+
+    A needle so common that its windows would cover most of the text gives the whole text instead.
+    """
+    occurrences = sum(lowered.count(n) for n in needles)
+    if occurrences * 2 * PATTERN_WINDOW > len(text) // 2:
+        return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     for needle in needles:
         at = lowered.find(needle)
         while at != -1:
-            start = text.rfind(" ", 0, max(0, at - PATTERN_WINDOW)) + 1
-            end = text.find(" ", min(len(text), at + len(needle) + PATTERN_WINDOW))
-            spans.append((start, len(text) if end == -1 else end))
+            spans.append((max(0, at - PATTERN_WINDOW), at + len(needle) + PATTERN_WINDOW))
             at = lowered.find(needle, at + 1)
     spans.sort()
-    merged: list[tuple[int, int]] = []
+    merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            if end > merged[-1][1]:
+                merged[-1][1] = end
         else:
-            merged.append((start, end))
-    return merged
+            merged.append([start, end])
+    return [_widen_to_spaces(text, start, end) for start, end in merged]
+
+
+def _widen_to_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move a window's edges out to the nearest space, so no word is cut in two."""
+    start = text.rfind(" ", 0, start) + 1 if start > 0 else 0
+    stop = text.find(" ", min(end, len(text)))
+    return start, len(text) if stop == -1 else stop
 
 
 def _resolve(payloads: list[Rendering]) -> None:
