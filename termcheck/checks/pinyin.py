@@ -70,7 +70,7 @@ def _idiom_spelled_by(words: list[str]) -> tuple[str, str] | None:
         syllables.extend(split)
     if len(syllables) < MIN_SYLLABLES:
         return None
-    return _idiom_index().get(" ".join(syllables))
+    return _idiom_lookup(syllables)
 
 
 @lru_cache(maxsize=1)
@@ -98,18 +98,27 @@ def _split_syllables(letters: str) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=1)
-def _idiom_index() -> dict[str, tuple[str, str]]:
-    """Pinyin of every idiom and of each run of 3+ consecutive characters in it -> (characters, idiom)."""
-    index: dict[str, tuple[str, str]] = {}
-    for line in (DATA / "idiom_pinyin.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        pinyin, idiom = line.split("\t")
-        syllables = pinyin.split(" ")
-        for start in range(len(syllables)):
-            for end in range(start + MIN_SYLLABLES, len(syllables) + 1):
-                index.setdefault(" ".join(syllables[start:end]), (idiom[start:end], idiom))
-    return index
+def _idiom_table() -> str:
+    """The idiom table as one string, "pinyin<TAB>idiom" per line: searched in place, never indexed,
+    so a run that needs it pays a millisecond to read it rather than a tenth of a second to index it."""
+    return "\n" + (DATA / "idiom_pinyin.tsv").read_text(encoding="utf-8")
+
+
+def _idiom_lookup(syllables: list[str]) -> tuple[str, str] | None:
+    """(characters, idiom) for the first idiom whose pinyin contains these syllables in a row."""
+    table = _idiom_table()
+    needle = " ".join(syllables)
+    at = table.find(needle)
+    while at != -1:
+        after = at + len(needle)
+        if table[at - 1] in "\n " and table[after] in " \t":
+            line_start = table.rfind("\n", 0, at) + 1
+            tab = table.index("\t", line_start)
+            idiom = table[tab + 1:table.index("\n", tab)]
+            first = table.count(" ", line_start, at)
+            return idiom[first:first + len(syllables)], idiom
+        at = table.find(needle, at + 1)
+    return None
 
 
 _known_cache: dict[int, frozenset[str]] = {}
