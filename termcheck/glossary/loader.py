@@ -4,12 +4,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import regex
-
 from termcheck.documents.decoding import decode
 from termcheck.errors import GlossaryError, InputError
 from termcheck.findings import Severity
 from termcheck.glossary.model import Entry, Glossary, GlossaryFile
+from termcheck.matching.prefilter import pattern_error
 from termcheck.matching.tokens import has_words
 
 COLUMNS = ("zh", "en", "admitted", "deprecated", "pattern", "case", "severity", "tags", "note", "source")
@@ -133,11 +132,10 @@ class _Row:
         source = self.text("pattern")
         if not source:
             return None
-        try:
-            regex.compile(source, regex.IGNORECASE)
-        except regex.error as exc:
-            offset = exc.pos if exc.pos is not None else 0
-            self.fail(self.columns["pattern"] + offset, f"invalid pattern: {exc.msg}")
+        error = pattern_error(source)
+        if error is not None:
+            offset, reason = error
+            self.fail(self.columns["pattern"] + offset, f"invalid pattern: {reason}")
         return source
 
     def case(self) -> bool:

@@ -7,6 +7,7 @@ from enum import Enum
 
 import regex
 
+from termcheck.errors import GlossaryError
 from termcheck.glossary.model import Entry, Glossary
 from termcheck.matching.automaton import PhraseAutomaton
 from termcheck.matching.prefilter import required_literals
@@ -79,11 +80,7 @@ class CompiledGlossary:
         for payloads in self._phrases.payload_lists():
             _resolve(payloads)
         self._phrases.build()
-        self._patterns = [
-            (entry, regex.compile(entry.pattern, regex.IGNORECASE), required_literals(entry.pattern))
-            for entry in glossary.entries
-            if entry.pattern
-        ]
+        self._patterns = [_Pattern(entry, required_literals(entry.pattern)) for entry in glossary.entries if entry.pattern]
 
     def find_terms(self, text: str) -> list[TermHit]:
         return [TermHit(m.start, m.end, m.payloads[0]) for m in self._phrases.find(text)]
@@ -96,15 +93,38 @@ class CompiledGlossary:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = None  # offsets would not line up: search everywhere
-        for entry, pattern, needles in self._patterns:
+        for pattern in self._patterns:
+            needles = pattern.needles
             spans = [(0, len(text))] if needles is None or lowered is None else _windows(text, lowered, needles)
+            if not spans:
+                continue  # and the pattern need not even be compiled
+            compiled = pattern.compiled()
             try:
                 for start, end in spans:
-                    for m in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT_SECONDS):
+                    for m in compiled.finditer(text, start, end, timeout=PATTERN_TIMEOUT_SECONDS):
                         if m.end() > m.start():
-                            yield PatternHit(m.start(), m.end(), entry)
+                            yield PatternHit(m.start(), m.end(), pattern.entry)
             except TimeoutError:
-                raise PatternTimeout(entry) from None
+                raise PatternTimeout(pattern.entry) from None
+
+
+class _Pattern:
+    """A glossary pattern, compiled on first use: `regex` compiles slowly, and most patterns are never
+    needed on a given document because the literal they require does not occur in it."""
+
+    def __init__(self, entry: Entry, needles: frozenset[str] | None) -> None:
+        self.entry = entry
+        self.needles = needles
+        self._compiled: regex.Pattern[str] | None = None
+
+    def compiled(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = regex.compile(self.entry.pattern or "", regex.IGNORECASE)
+            except regex.error as exc:
+                path, _, line = self.entry.origin.rpartition(":")
+                raise GlossaryError(path, int(line or 1), 1, f"invalid pattern: {exc.msg}") from None
+        return self._compiled
 
 
 def _windows(text: str, lowered: str, needles: frozenset[str]) -> list[tuple[int, int]]:

@@ -50,7 +50,15 @@ def normalize(text: str) -> Normalized:
 
 
 def normalize_phrase(phrase: str) -> str:
-    return normalize(phrase).text.strip(" ")
+    """A glossary phrase as normalize() would render it (without the offset map, which phrases need not)."""
+    text = phrase.lower()
+    for char in _TO_SPACE:
+        if char in text:
+            text = text.replace(char, " ")
+    for char in _TO_APOSTROPHE:
+        if char in text:
+            text = text.replace(char, "'")
+    return " ".join(text.split())
 
 
 def _lower_keeping_length(text: str) -> str:

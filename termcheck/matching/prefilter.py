@@ -8,6 +8,7 @@ pattern's parse tree from the standard library's own regular-expression parser (
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -21,13 +22,38 @@ MIN_NEEDLE = 3  # shorter literals occur everywhere and would not narrow the sea
 Needles = frozenset[str]
 
 
+def pattern_error(pattern: str) -> tuple[int, str] | None:
+    """(offset, reason) if the pattern is not valid `regex` syntax, else None.
+
+    The standard library's parser is pure Python and quick; `regex` (whose compiler is slower) is asked
+    only about what that parser refuses, since `regex` accepts more (\p{…}, fuzzy matching).
+    """
+    try:
+        _parse(pattern)
+        return None
+    except Exception:
+        pass
+    import regex
+
+    try:
+        regex.compile(pattern, regex.IGNORECASE)
+    except regex.error as exc:
+        return (exc.pos or 0), exc.msg
+    return None
+
+
 def required_literals(pattern: str) -> Needles | None:
     """Lower-case strings, at least one of which occurs in every match; None if none is certain."""
     try:
-        tree = _sre_parse.parse(pattern, re.IGNORECASE)
+        tree = _parse(pattern)
     except Exception:  # syntax only `regex` knows (\p{…}, fuzzy matching): no prefilter
         return None
     return _best(_sequence(list(tree)))
+
+
+@lru_cache(maxsize=4096)
+def _parse(pattern: str):  # parsed once for validation at load and once more for the prefilter: cache it
+    return _sre_parse.parse(pattern, re.IGNORECASE)
 
 
 def _sequence(items: list) -> list[Needles]:
