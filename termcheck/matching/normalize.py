@@ -40,25 +40,23 @@ def normalize(text: str) -> Normalized:
         lowered = _BLANK_LINE.sub(lambda m: BARRIER * len(m.group()), lowered)
         if ">" in lowered:  # a hard-wrapped Markdown block quote: "two\n> maintenances"
             lowered = _QUOTE_MARKER.sub(lambda m: " " * len(m.group()), lowered)
-    for char in _TO_SPACE:
-        if char in lowered:
-            lowered = lowered.replace(char, " ")
-    for char in _TO_APOSTROPHE:
-        if char in lowered:
-            lowered = lowered.replace(char, "'")
-    return _collapse_spaces(lowered)
+    return _collapse_spaces(_fold_characters(lowered))
 
 
 def normalize_phrase(phrase: str) -> str:
     """A glossary phrase as normalize() would render it (without the offset map, which phrases need not)."""
-    text = phrase.lower()
+    return " ".join(_fold_characters(phrase.lower()).split())
+
+
+def _fold_characters(text: str) -> str:
+    """Breaks, tabs, hyphens and emphasis marks to spaces, curly apostrophes to straight: same length."""
     for char in _TO_SPACE:
         if char in text:
             text = text.replace(char, " ")
     for char in _TO_APOSTROPHE:
         if char in text:
             text = text.replace(char, "'")
-    return " ".join(text.split())
+    return text
 
 
 def _lower_keeping_length(text: str) -> str:
