@@ -53,7 +53,7 @@ class Linter:
         for check in checks:
             findings.extend(check.check_run(contexts))
         findings = _drop_generic_duplicates(findings)
-        _position(findings, {ctx.document.path: ctx.document.text for ctx in contexts})
+        _position(findings, {ctx.document.path: ctx.document for ctx in contexts})
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -89,11 +89,22 @@ def fix_document(linter: "Linter", document: Document, findings: list[Finding]) 
     return FixResult(text, applied)
 
 
-def _position(findings: list[Finding], texts: dict[str, str]) -> None:
+def _position(findings: list[Finding], documents: dict[str, Document]) -> None:
     indexes: dict[str, LineIndex] = {}
     for finding in findings:
+        document = documents[finding.path]
+        segment = document.segment_at(finding.start)
+        if segment is not None:
+            finding.segment = segment.id
+        if document.virtual and segment is not None:
+            # The text is the target view, not the file: place the finding on its segment's line,
+            # with columns counted within the target.
+            finding.line = finding.end_line = segment.line
+            finding.column = finding.start - segment.start + 1
+            finding.end_column = finding.end - segment.start + 1
+            continue
         index = indexes.get(finding.path)
         if index is None:
-            index = indexes[finding.path] = LineIndex(texts[finding.path])
+            index = indexes[finding.path] = LineIndex(document.text)
         finding.line, finding.column = index.position(finding.start)
         finding.end_line, finding.end_column = index.position(finding.end)

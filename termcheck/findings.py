@@ -42,6 +42,7 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    segment: str | None = None  # the segment id in a bilingual file (a unit id for XLIFF and TMX)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.rule)

@@ -1,11 +1,33 @@
-"""The Document: a decoded text plus the view of it that checks may read."""
+"""The Document: a decoded text plus the view of it that checks may read, and, for bilingual
+formats, the aligned segments it is made of."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 # Non-prose characters (code, URLs, markup) are replaced by MASK in `prose`. NUL never occurs in a
 # decoded document (files with NUL bytes are rejected as binary), so MASK cannot be confused with text.
 MASK = "\x00"
+# Between two targets in a segment document's text: a blank line, so no phrase or quotation runs on
+# from one segment into the next.
+SEGMENT_SEPARATOR = "\n\n"
+
+
+@dataclass
+class Segment:
+    """One aligned source/target pair of a bilingual file.
+
+    `id` is what a user searches for to find it: a line number for text, TSV and PO files ("12"), the
+    unit id for XLIFF and TMX. `start` is where the target begins in the Document's text.
+    """
+
+    id: str
+    source: str
+    target: str
+    line: int = 0
+    start: int = 0
+    context: str = ""  # e.g. a PO msgctxt or an XLIFF resname: shown to help find the segment
+    flags: tuple[str, ...] = ()  # e.g. ("fuzzy",) for a PO entry
 
 
 @dataclass
@@ -15,6 +37,10 @@ class Document:
     `text` is the decoded file (BOM removed); every finding's offsets index into it. `prose` has the same
     length, with everything that is not prose replaced by MASK (newlines are kept), so checks read `prose`
     and report offsets that are valid in `text` without any mapping.
+
+    A bilingual document (PO, XLIFF, TMX, aligned TSV) has `segments`. Unless its targets are the file
+    itself (two line-aligned text files), `text` is then the *target view*: the targets joined by blank
+    lines, and `virtual` is true: positions are reported per segment rather than per file line.
     """
 
     path: str
@@ -24,7 +50,47 @@ class Document:
     bom: bool = False
     markdown: bool = False
     digest: str | None = None  # sha256 of the bytes read, so --fix can tell if the file changed since
+    segments: list[Segment] = field(default_factory=list)
+    virtual: bool = False
+    source_language: str = ""
+    target_language: str = ""
 
     @classmethod
     def plain(cls, path: str, text: str, encoding: str = "utf-8", bom: bool = False) -> "Document":
         return cls(path=path, text=text, prose=text, encoding=encoding, bom=bom)
+
+    @property
+    def bilingual(self) -> bool:
+        return bool(self.segments)
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The segment whose target contains (or ends at) an offset of `text`."""
+        if not self.segments:
+            return None
+        starts = [s.start for s in self.segments]
+        index = bisect_right(starts, offset) - 1
+        return self.segments[max(index, 0)]
+
+
+def segments_document(
+    path: str,
+    segments: list[Segment],
+    source_language: str = "",
+    target_language: str = "",
+    digest: str | None = None,
+) -> Document:
+    """A bilingual document whose text is the target view: targets joined by blank lines."""
+    pieces: list[str] = []
+    position = 0
+    for segment in segments:
+        if pieces:
+            pieces.append(SEGMENT_SEPARATOR)
+            position += len(SEGMENT_SEPARATOR)
+        segment.start = position
+        pieces.append(segment.target)
+        position += len(segment.target)
+    text = "".join(pieces)
+    return Document(
+        path=path, text=text, prose=text, digest=digest, segments=segments, virtual=True,
+        source_language=source_language, target_language=target_language,
+    )

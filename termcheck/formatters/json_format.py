@@ -41,4 +41,5 @@ def _finding(f: Finding) -> dict[str, object]:
         "suggestion": f.suggestion,
         "fixable": f.fixable,
         "concept": {"zh": f.concept.zh, "en": f.concept.en} if f.concept else None,
+        "segment": f.segment,
     }

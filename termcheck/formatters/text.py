@@ -17,7 +17,8 @@ def render(report: Report, color: bool = False) -> str:
             severity = _paint(f.severity.value, _COLORS[f.severity.value], color)
             code = _paint(f.rule, "1", color)
             arrow = f" -> {f.suggestion.strip() or repr(f.suggestion)}" if f.suggestion is not None else ""
-            lines.append(f"{f.path}:{f.line}:{f.column}: {code} {severity} {f.message}{arrow}")
+            where = f" [segment {f.segment}]" if f.segment is not None and f.segment != str(f.line) else ""
+            lines.append(f"{f.path}:{f.line}:{f.column}:{where} {code} {severity} {f.message}{arrow}")
     if lines:
         lines.append("")
     lines.append(summary(report))
