@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -14,7 +15,18 @@ from termcheck.errors import InputError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+# Bilingual formats: suffix -> (module, function(path, data) -> Document), imported only when used.
+BILINGUAL_READERS = {
+    ".po": ("termcheck.documents.po", "read_po"),
+    ".xlf": ("termcheck.documents.xliff", "read_xliff"),
+    ".xliff": ("termcheck.documents.xliff", "read_xliff"),
+    ".tmx": ("termcheck.documents.tmx", "read_tmx"),
+    ".tsv": ("termcheck.documents.aligned", "read_table"),
+    ".csv": ("termcheck.documents.aligned", "read_table"),
+}
+# What a folder is searched for. Tables are linted only when named: a folder of glossaries is not a
+# folder of translations.
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | {".po", ".xlf", ".xliff", ".tmx"}
 STDIN = "-"
 
 
@@ -53,6 +65,12 @@ def read_stdin() -> Document:
 
 
 def document_from_bytes(path: str, data: bytes, markdown: bool | None = None) -> Document:
+    reader = BILINGUAL_READERS.get(Path(path).suffix.lower())
+    if reader is not None:
+        module, function = reader
+        document = getattr(importlib.import_module(module), function)(path, data)
+        document.digest = hashlib.sha256(data).hexdigest()
+        return document
     text, encoding, bom = decode(path, data)
     if markdown is None:
         markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
