@@ -60,6 +60,9 @@ def lint(
     names: Annotated[
         Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
     ] = None,
+    source: Annotated[
+        Optional[Path], typer.Option("--source", "-s", help="The line-aligned Chinese source of the one target file.")
+    ] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically).")] = False,
@@ -76,6 +79,7 @@ def lint(
         glossaries=[str(g) for g in glossary or []],
         default_glossary=not no_default_glossary,
         names=[str(n) for n in names or []],
+        source=str(source) if source is not None else None,
         output_format=output_format.value,
         fix=fix,
         diff=diff,

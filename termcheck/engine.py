@@ -9,6 +9,7 @@ from termcheck.documents.model import Document
 from termcheck.findings import Finding
 from termcheck.fixes import FixResult, apply_fixes
 from termcheck.matching.compiled import CompiledGlossary
+from termcheck.matching.source_terms import SourceTermFinder, is_chinese
 from termcheck.textpos import LineIndex
 
 
@@ -30,18 +31,28 @@ class Linter:
     glossary: CompiledGlossary
     proper_names: frozenset[str] = frozenset()
     selection: RuleSelection = field(default_factory=RuleSelection)
+    _finder: SourceTermFinder | None = field(default=None, init=False, repr=False)
+
+    def _source_finder(self) -> SourceTermFinder:
+        # Created on the first bilingual document, so monolingual runs never load jieba.
+        if self._finder is None:
+            self._finder = SourceTermFinder(self.glossary)
+        return self._finder
 
     @property
     def checks(self) -> list[Check]:
         return [c for c in ALL_CHECKS if self.selection.enabled(c.rule.code)]
 
     def context(self, document: Document) -> DocumentContext:
-        return DocumentContext(
-            document=document,
-            terms=self.glossary.find_terms(document.prose),
-            patterns=list(self.glossary.find_patterns(document.prose)),
-            proper_names=self.proper_names,
-        )
+        target_english = _target_is_english(document)
+        ctx = DocumentContext(document=document, proper_names=self.proper_names, target_english=target_english)
+        if target_english:
+            ctx.terms = self.glossary.find_terms(document.prose)
+            ctx.patterns = list(self.glossary.find_patterns(document.prose))
+        if document.bilingual:
+            finder = self._source_finder()
+            ctx.source_terms = [finder.find(segment.source) for segment in document.segments]
+        return ctx
 
     def lint(self, documents: Iterable[Document]) -> list[Finding]:
         checks = self.checks
@@ -49,13 +60,23 @@ class Linter:
         findings: list[Finding] = []
         for ctx in contexts:
             for check in checks:
-                findings.extend(check.check_document(ctx))
+                if check.applies_to(ctx):
+                    findings.extend(check.check_document(ctx))
         for check in checks:
-            findings.extend(check.check_run(contexts))
+            findings.extend(check.check_run([ctx for ctx in contexts if check.applies_to(ctx)]))
         findings = _drop_generic_duplicates(findings)
         _position(findings, {ctx.document.path: ctx.document for ctx in contexts})
         findings.sort(key=Finding.sort_key)
         return findings
+
+
+def _target_is_english(document: Document) -> bool:
+    if document.target_language:
+        return not document.target_language.lower().startswith(("zh", "cmn", "yue"))
+    if document.bilingual:
+        sample = " ".join(s.target for s in document.segments[:200])
+        return not is_chinese(sample)
+    return True
 
 
 MAX_FIX_PASSES = 10

@@ -5,10 +5,13 @@ from termcheck.checks import (
     consistency,
     deprecated,
     fixed_case,
+    numbers,
     patterns,
     pinyin,
     quotes,
     repeated,
+    source_terms,
+    target_text,
     typography,
     untranslated,
 )
@@ -24,6 +27,10 @@ ALL_CHECKS: tuple[Check, ...] = (
     quotes.CHECK,
     pinyin.CHECK,
     repeated.CHECK,
+    source_terms.CHECK,
+    numbers.CHECK,
+    target_text.UNTRANSLATED,
+    target_text.EMPTY,
 )
 RULES: dict[str, Rule] = {check.rule.code: check.rule for check in ALL_CHECKS}
 

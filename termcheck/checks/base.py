@@ -8,6 +8,7 @@ from termcheck.documents.model import Document
 from termcheck.findings import Concept, Finding, Severity
 from termcheck.glossary.model import Entry
 from termcheck.matching.compiled import PatternHit, TermHit
+from termcheck.matching.source_terms import SourceTerm
 
 
 @dataclass(frozen=True)
@@ -27,24 +28,42 @@ class Rule:
 
 @dataclass
 class DocumentContext:
-    """One document and what the compiled glossary found in its prose."""
+    """One document and what the compiled glossary found in its prose.
+
+    For a bilingual document, `source_terms[i]` lists the glossary terms found in the source of
+    `document.segments[i]`; `target_english` says whether the targets are English (the monolingual
+    checks only make sense then).
+    """
 
     document: Document
     terms: list[TermHit] = field(default_factory=list)
     patterns: list[PatternHit] = field(default_factory=list)
     proper_names: frozenset[str] = frozenset()
+    source_terms: list[list[SourceTerm]] = field(default_factory=list)
+    target_english: bool = True
 
 
 class Check:
     """A check reports findings for one document, or for a whole run (override the one that applies)."""
 
     rule: Rule
+    bilingual: bool = False  # True: runs only on documents with source segments (and on any target language)
+
+    def applies_to(self, ctx: DocumentContext) -> bool:
+        if self.bilingual:
+            return ctx.document.bilingual
+        return ctx.target_english
 
     def check_document(self, ctx: DocumentContext) -> Iterable[Finding]:
         return ()
 
     def check_run(self, contexts: list[DocumentContext]) -> Iterable[Finding]:
         return ()
+
+    def segment_finding(self, ctx: DocumentContext, index: int, message: str, **kwargs) -> Finding:
+        """A finding that covers the whole target of segment `index`."""
+        segment = ctx.document.segments[index]
+        return self.finding(ctx, segment.start, segment.start + len(segment.target), message, **kwargs)
 
     def finding(
         self,

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from termcheck.documents import Document, collect_paths, read_document, read_stdin
+from termcheck.documents.aligned import aligned_text_document
 from termcheck.documents.decoding import encode
 from termcheck.documents.loading import STDIN, document_from_bytes
 from termcheck.engine import Linter, RuleSelection, fix_document
@@ -28,6 +30,7 @@ class LintOptions:
     output_format: str = "text"
     fix: bool = False
     diff: bool = False
+    source: str | None = None  # a line-aligned source file for the one target path
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     color: bool = False
@@ -58,6 +61,8 @@ def run_lint(options: LintOptions) -> LintOutcome:
         raise TermcheckError("--fix and --diff exclude each other: --diff shows what --fix would write")
     linter, glossary_files = build_linter(options)
     documents, errors = _read_all(options.paths, allow_stdin=not options.fix)
+    if options.source is not None:
+        documents = _with_source(options.source, options.paths, documents)
     findings = _lint(linter, documents)
     if options.diff:
         rendered = _diffs(linter, documents, findings)
@@ -92,6 +97,19 @@ def _read_all(paths: list[str], allow_stdin: bool) -> tuple[list[Document], list
         except InputError as exc:
             errors.append(str(exc))
     return documents, errors
+
+
+def _with_source(source: str, paths: list[str], documents: list[Document]) -> list[Document]:
+    if len(paths) != 1 or len(documents) != 1:
+        raise TermcheckError("--source pairs one source file with one target file")
+    target = documents[0]
+    if target.bilingual or target.markdown:
+        raise TermcheckError(f"{target.path}: --source takes a plain-text target; {target.path} is a bilingual or Markdown file")
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        raise TermcheckError(f"{source}: {exc.strerror or exc}") from None
+    return [aligned_text_document(source, data, target)]
 
 
 def _diffs(linter: Linter, documents: list[Document], findings: list[Finding]) -> str:

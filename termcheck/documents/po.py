@@ -1,0 +1,44 @@
+"""gettext PO catalogues, read with polib.
+
+Each translated string is a segment: msgid is the source, msgstr the target; a plural entry gives one
+segment per plural form. Obsolete entries (#~) are skipped, as Poedit hides them; fuzzy entries are
+checked, and carry the flag, since a translator is still working on them.
+"""
+from __future__ import annotations
+
+from termcheck.documents.decoding import decode
+from termcheck.documents.model import Document, Segment, segments_document
+from termcheck.errors import InputError
+
+
+def read_po(path: str, data: bytes) -> Document:
+    import polib
+
+    text, _, _ = decode(path, data)
+    try:
+        catalogue = polib.pofile(text)
+    except (OSError, ValueError) as exc:
+        raise InputError(path, f"not a valid PO file: {_one_line(exc)}") from None
+    segments: list[Segment] = []
+    for entry in catalogue:
+        if entry.obsolete or not entry.msgid:
+            continue
+        flags = tuple(entry.flags)
+        if entry.msgid_plural:
+            for index in sorted(entry.msgstr_plural):
+                source = entry.msgid if index == 0 else entry.msgid_plural
+                segments.append(
+                    Segment(id=f"{entry.linenum}[{index}]", source=source, target=entry.msgstr_plural[index],
+                            line=entry.linenum, context=entry.msgctxt or "", flags=flags)
+                )
+        else:
+            segments.append(
+                Segment(id=str(entry.linenum), source=entry.msgid, target=entry.msgstr, line=entry.linenum,
+                        context=entry.msgctxt or "", flags=flags)
+            )
+    language = catalogue.metadata.get("Language", "").replace("_", "-")
+    return segments_document(path, segments, target_language=language)
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())

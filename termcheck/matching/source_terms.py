@@ -1,0 +1,145 @@
+"""Finding glossary terms in source segments.
+
+Chinese sources are segmented with jieba, with every glossary term added to its dictionary, and a term
+counts only where it starts and ends on word boundaries: 安全 inside 国家安全观 is not a hit. Traditional
+Chinese is converted to Simplified first (OpenCC), so a Hong Kong or Taiwan source matches a Simplified
+glossary. English sources (a PO catalogue whose msgid is English) use the compiled glossary itself.
+jieba and OpenCC are imported only when a source is checked: monolingual linting never pays for them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from termcheck.glossary.model import Entry
+from termcheck.matching.compiled import CompiledGlossary
+from termcheck.matching.normalize import normalize
+from termcheck.matching.automaton import surface_forms
+
+HAN_SHARE_FOR_CHINESE = 0.3  # a text at least this share Han (of its letters) is Chinese
+_JIEBA_TERM_FREQUENCY = 10**6  # high enough that jieba keeps a glossary term in one piece
+_WORD_SPLIT = re.compile(r"[^\w']+")
+
+
+@dataclass(frozen=True)
+class SourceTerm:
+    entry: Entry
+    text: str
+
+
+def is_chinese(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    han = sum(1 for c in letters if "\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000")
+    return han / len(letters) >= HAN_SHARE_FOR_CHINESE
+
+
+def to_simplified(text: str) -> str:
+    return _converter().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+class SourceTermFinder:
+    def __init__(self, glossary: CompiledGlossary) -> None:
+        self.glossary = glossary
+        self._entries_by_zh = {entry.zh: entry for entry in glossary.glossary.entries}
+        self._automaton = None
+        self._tokenizer = None
+
+    def find(self, source: str) -> list[SourceTerm]:
+        if is_chinese(source):
+            return self._find_chinese(to_simplified(source))
+        return [SourceTerm(hit.entry, source[hit.start:hit.end]) for hit in self.glossary.find_terms(source)]
+
+    def _find_chinese(self, source: str) -> list[SourceTerm]:
+        boundaries = {0, len(source)}
+        for _, start, end in self._jieba().tokenize(source):
+            boundaries.add(start)
+            boundaries.add(end)
+        candidates = sorted(
+            (end - len(zh) + 1, -(end + 1), zh)
+            for end, zh in self._zh_automaton().iter(source)
+            if (end - len(zh) + 1) in boundaries and (end + 1) in boundaries
+        )
+        found, reached = [], 0
+        for start, neg_end, zh in candidates:
+            if start >= reached:
+                found.append(SourceTerm(self._entries_by_zh[zh], zh))
+                reached = -neg_end
+        return found
+
+    def _zh_automaton(self):
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for zh in self._entries_by_zh:
+                automaton.add_word(zh, zh)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def _jieba(self):
+        if self._tokenizer is None:
+            import jieba
+
+            jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
+            tokenizer = jieba.Tokenizer()
+            for zh in self._entries_by_zh:
+                if "、" not in zh and "，" not in zh:
+                    tokenizer.add_word(zh, _JIEBA_TERM_FREQUENCY)
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+
+# Words that carry no meaning of their own in a rendering; the others must all be there.
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on for and or with as by at from into its our their his her is are be this that "
+    "we us it all".split()
+)
+_STEM = 5  # comparing word starts tolerates inflection: build/building, security/securities
+
+
+def renders(glossary_entry: Entry, target: str) -> bool:
+    """Does the target render the entry with its preferred or an admitted rendering?
+
+    Yes if a rendering occurs as written (on word boundaries, checked directly rather than through
+    leftmost-longest matching, so "national security" inside "holistic approach to national security"
+    counts), or if every content word of a rendering occurs in the target, allowing for inflection and
+    word order ("building a modern socialist country in all respects" renders "build a modern socialist
+    country in all respects"). Only a rendering whose content words are missing is a miss.
+    """
+    text = normalize(target).text
+    if any(_contains_phrase(text, phrase) for phrase in glossary_entry.acceptable):
+        return True
+    stems = {w[:_STEM] for w in _WORD_SPLIT.split(text) if w}
+    return any(_content_stems(phrase) <= stems for phrase in glossary_entry.acceptable)
+
+
+def _content_stems(phrase: str) -> set[str]:
+    words = [w for w in _WORD_SPLIT.split(normalize(phrase).text) if w and w not in _FUNCTION_WORDS]
+    return {w[:_STEM] for w in words}
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    for form in surface_forms(phrase):
+        at = text.find(form)
+        while at != -1:
+            end = at + len(form)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                return True
+            at = text.find(form, at + 1)
+    return False
+
+
+def renders_chinese(glossary_entry: Entry, target: str) -> bool:
+    """For an English source: does the (Simplified or Traditional) Chinese target contain the term?"""
+    return glossary_entry.zh in to_simplified(target)
