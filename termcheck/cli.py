@@ -67,6 +67,9 @@ def lint(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff; write nothing.")] = False,
+    annotate: Annotated[
+        bool, typer.Option("--annotate", help="Write findings into PO files as #. comments and mark the entries fuzzy.")
+    ] = False,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour in text output.")] = ColorMode.auto,
@@ -83,6 +86,7 @@ def lint(
         output_format=output_format.value,
         fix=fix,
         diff=diff,
+        annotate=annotate,
         select=tuple(_split_codes(select)),
         ignore=tuple(_split_codes(ignore)),
         color=_use_color(color, output),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from termcheck.documents import Document, collect_paths, read_document, read_stdin
 from termcheck.documents.aligned import aligned_text_document
-from termcheck.documents.decoding import encode
+from termcheck.documents.decoding import decode, encode
 from termcheck.documents.loading import STDIN, document_from_bytes
 from termcheck.engine import Linter, RuleSelection, fix_document
 from termcheck.errors import InputError, TermcheckError
@@ -31,6 +31,7 @@ class LintOptions:
     fix: bool = False
     diff: bool = False
     source: str | None = None  # a line-aligned source file for the one target path
+    annotate: bool = False  # write findings into PO catalogues as comments, and mark entries fuzzy
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     color: bool = False
@@ -59,6 +60,8 @@ def build_linter(options: LintOptions) -> tuple[Linter, list]:
 def run_lint(options: LintOptions) -> LintOutcome:
     if options.fix and options.diff:
         raise TermcheckError("--fix and --diff exclude each other: --diff shows what --fix would write")
+    if options.annotate and (options.fix or options.diff):
+        raise TermcheckError("--annotate writes review comments; use it without --fix and --diff")
     linter, glossary_files = build_linter(options)
     documents, errors = _read_all(options.paths, allow_stdin=not options.fix)
     if options.source is not None:
@@ -67,6 +70,8 @@ def run_lint(options: LintOptions) -> LintOutcome:
     if options.diff:
         rendered = _diffs(linter, documents, findings)
         return LintOutcome(rendered, errors, 2 if errors else (1 if rendered else 0), findings)
+    if options.annotate:
+        errors += _annotate(documents, findings)
     if options.fix:
         documents, fix_errors = _fix(linter, documents, findings)
         errors += fix_errors
@@ -119,6 +124,27 @@ def _diffs(linter: Linter, documents: list[Document], findings: list[Finding]) -
         if fixed.applied:
             out.append(unified_diff(doc.path, doc.text, fixed.text))
     return "".join(out)
+
+
+def _annotate(documents: list[Document], findings: list[Finding]) -> list[str]:
+    from termcheck.annotate import annotate_po
+
+    errors = []
+    for doc in documents:
+        if Path(doc.path).suffix.lower() != ".po":
+            errors.append(f"{doc.path}: --annotate writes PO catalogues only; not annotated")
+            continue
+        mine = [f for f in findings if f.path == doc.path]
+        if not mine:
+            continue
+        data = Path(doc.path).read_bytes()
+        text, encoding, bom = decode(doc.path, data)
+        annotated, _ = annotate_po(text, mine, {s.id: s.line for s in doc.segments})
+        try:
+            write_atomically(doc.path, encode(annotated, encoding, bom), expected_digest=doc.digest)
+        except TermcheckError as exc:
+            errors.append(str(exc))
+    return errors
 
 
 def _fix(linter: Linter, documents: list[Document], findings: list[Finding]) -> tuple[list[Document], list[str]]:
