@@ -121,6 +121,41 @@ def rules(
         _fail(str(exc))
 
 
+@app.command()
+def score(
+    hypotheses: Annotated[list[Path], typer.Argument(help="System outputs, one segment a line; the first is the baseline.")],
+    ref: Annotated[list[Path], typer.Option("--ref", "-r", help="Reference translation, line-aligned; repeatable.")],
+    source: Annotated[
+        Optional[Path], typer.Option("--source", "-s", help="The line-aligned Chinese source: adds the term success rate.")
+    ] = None,
+    glossary: Annotated[
+        Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
+    ] = None,
+    no_default_glossary: Annotated[
+        bool, typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
+    ] = False,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    worst: Annotated[int, typer.Option("--worst", min=0, help="Show this many worst segments by sentence chrF.")] = 5,
+) -> None:
+    """Score translations against references: BLEU, chrF, TER (sacrebleu) and the glossary's term success rate."""
+    from termcheck.commands.score import ScoreOptions, run_score
+
+    options = ScoreOptions(
+        hypotheses=[str(h) for h in hypotheses],
+        references=[str(r) for r in ref],
+        source=str(source) if source is not None else None,
+        glossaries=[str(g) for g in glossary or []],
+        default_glossary=not no_default_glossary,
+        output_format=output_format.value,
+        worst=worst,
+    )
+    try:
+        rendered = run_score(options)
+    except TermcheckError as exc:
+        _fail(str(exc))
+    sys.stdout.write(rendered)
+
+
 def _split_codes(values: Optional[list[str]]) -> list[str]:
     return [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
 

@@ -1,11 +1,16 @@
 """TC303 untranslated-target and TC304 empty-target: a segment left as it was, or left blank."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
 from termcheck.matching.source_terms import is_chinese
+
+
+# A word in lower or mixed case, not inside a placeholder: "%(name)s", "{0}" and "OPTIONS" are code.
+_WORD = re.compile(r"(?<![%{(\\])\b(?=[^\W\d_]*[a-z])[^\W\d_]{2,}\b(?![)}])")
 
 
 class UntranslatedTarget(Check):
@@ -27,7 +32,8 @@ class UntranslatedTarget(Check):
             source, target = segment.source.strip(), segment.target.strip()
             if not target or not any(c.isalpha() for c in source):
                 continue
-            if target == source:
+            if target == source and (len(_WORD.findall(source)) > 1 or is_chinese(source)):
+                # One word repeated ("URL", "Django", "%(name)s") is usually a name or code, rightly kept.
                 yield self.segment_finding(ctx, index, "the target is identical to the source")
             elif is_chinese(source) and is_chinese(target):
                 yield self.segment_finding(ctx, index, "the target is still Chinese")

@@ -1,12 +1,13 @@
 """`termcheck lint`: read documents, lint them, optionally fix them, and render the report."""
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from termcheck.documents import Document, collect_paths, read_document, read_stdin
 from termcheck.documents.aligned import aligned_text_document
-from termcheck.documents.decoding import decode, encode
+from termcheck.documents.decoding import encode
 from termcheck.documents.loading import STDIN, document_from_bytes
 from termcheck.engine import Linter, RuleSelection, fix_document
 from termcheck.errors import InputError, TermcheckError
@@ -128,6 +129,7 @@ def _diffs(linter: Linter, documents: list[Document], findings: list[Finding]) -
 
 def _annotate(documents: list[Document], findings: list[Finding]) -> list[str]:
     from termcheck.annotate import annotate_po
+    from termcheck.documents.po import decode_po, po_charset
 
     errors = []
     for doc in documents:
@@ -138,10 +140,14 @@ def _annotate(documents: list[Document], findings: list[Finding]) -> list[str]:
         if not mine:
             continue
         data = Path(doc.path).read_bytes()
-        text, encoding, bom = decode(doc.path, data)
-        annotated, _ = annotate_po(text, mine, {s.id: s.line for s in doc.segments})
+        annotated, _ = annotate_po(decode_po(doc.path, data), mine, {s.id: s.line for s in doc.segments})
+        charset = po_charset(data)
+        if charset in ("utf-8", "utf8"):
+            output = encode(annotated, "utf-8", data.startswith(codecs.BOM_UTF8))
+        else:
+            output = annotated.encode(charset)
         try:
-            write_atomically(doc.path, encode(annotated, encoding, bom), expected_digest=doc.digest)
+            write_atomically(doc.path, output, expected_digest=doc.digest)
         except TermcheckError as exc:
             errors.append(str(exc))
     return errors

@@ -6,6 +6,8 @@ checked, and carry the flag, since a translator is still working on them.
 """
 from __future__ import annotations
 
+import re
+
 from termcheck.documents.decoding import decode
 from termcheck.documents.model import Document, Segment, segments_document
 from termcheck.errors import InputError
@@ -14,7 +16,7 @@ from termcheck.errors import InputError
 def read_po(path: str, data: bytes) -> Document:
     import polib
 
-    text, _, _ = decode(path, data)
+    text = decode_po(path, data)
     try:
         catalogue = polib.pofile(text)
     except (OSError, ValueError) as exc:
@@ -38,6 +40,30 @@ def read_po(path: str, data: bytes) -> Document:
             )
     language = catalogue.metadata.get("Language", "").replace("_", "-")
     return segments_document(path, segments, target_language=language)
+
+
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9._-]+)")
+
+
+def decode_po(path: str, data: bytes) -> str:
+    """A catalogue's text, decoded with the charset its header declares (UTF-8 if none: gettext's default).
+
+    A few catalogues are still in legacy encodings (Sphinx ships a zh_TW.Big5 one)."""
+    charset = po_charset(data)
+    if charset in ("utf-8", "utf8"):
+        return decode(path, data)[0]
+    try:
+        return data.decode(charset)
+    except LookupError:
+        raise InputError(path, f"unknown charset {charset!r} in the PO header") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid {charset} text (byte offset {exc.start}) as its header declares") from None
+
+
+def po_charset(data: bytes) -> str:
+    match = _CHARSET.search(data[:4096])
+    charset = match.group(1).decode("ascii").lower() if match else "utf-8"
+    return "utf-8" if charset == "charset" else charset  # "charset=CHARSET": a template's placeholder
 
 
 def _one_line(exc: Exception) -> str:

@@ -57,7 +57,13 @@ class SourceTermFinder:
     def find(self, source: str) -> list[SourceTerm]:
         if is_chinese(source):
             return self._find_chinese(to_simplified(source))
-        return [SourceTerm(hit.entry, source[hit.start:hit.end]) for hit in self.glossary.find_terms(source)]
+        # From English, only multi-word terms and fixed names: a one-word rendering ("all" for 广大) is
+        # an ordinary English word far more often than it is the term.
+        return [
+            SourceTerm(hit.entry, source[hit.start:hit.end])
+            for hit in self.glossary.find_terms(source)
+            if hit.entry.fixed_case or len(hit.rendering.phrase.split()) > 1
+        ]
 
     def _find_chinese(self, source: str) -> list[SourceTerm]:
         boundaries = {0, len(source)}
