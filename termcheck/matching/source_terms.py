@@ -18,7 +18,6 @@ from termcheck.matching.normalize import normalize
 from termcheck.matching.automaton import surface_forms
 
 HAN_SHARE_FOR_CHINESE = 0.3  # a text at least this share Han (of its letters) is Chinese
-_JIEBA_TERM_FREQUENCY = 10**6  # high enough that jieba keeps a glossary term in one piece
 _WORD_SPLIT = re.compile(r"[^\w']+")
 
 
@@ -101,7 +100,9 @@ class SourceTermFinder:
             tokenizer = jieba.Tokenizer()
             for zh in self._entries_by_zh:
                 if "、" not in zh and "，" not in zh:
-                    tokenizer.add_word(zh, _JIEBA_TERM_FREQUENCY)
+                    # jieba's suggested frequency keeps the term whole on its own, but lets a longer
+                    # dictionary word win: 国家安全局 stays 国家 + 安全局, so 国家安全 is not found there.
+                    tokenizer.add_word(zh)
             self._tokenizer = tokenizer
         return self._tokenizer
 

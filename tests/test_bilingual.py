@@ -1,0 +1,268 @@
+"""Bilingual mode: source terms, numbers, untranslated and empty targets; text, TSV and PO inputs."""
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SHARED, SMALL_GLOSSARY, SMALL_NAMES
+from typer.testing import CliRunner
+
+from termcheck.cli import app
+from termcheck.documents.aligned import read_table
+from termcheck.documents.loading import document_from_bytes
+from termcheck.documents.po import read_po
+from termcheck.matching.numbers import chinese_numbers, english_values
+from termcheck.matching.source_terms import SourceTermFinder, is_chinese, renders
+
+runner = CliRunner()
+SMALL = ["--no-default-glossary", "--glossary", str(SMALL_GLOSSARY), "--names", str(SMALL_NAMES)]
+WMT = SHARED / "dev-data" / "wmt21_political.jsonl"
+
+
+def lint_json(*args):
+    result = runner.invoke(app, ["lint", "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def rules_and_texts(report):
+    return [(f["rule"], f["text"]) for f in report["findings"]]
+
+
+# --- source terms -------------------------------------------------------------------------------
+
+def test_source_terms_need_word_boundaries(small_linter):
+    finder = SourceTermFinder(small_linter.glossary)
+    assert [t.entry.zh for t in finder.find("坚决维护国家安全，坚持总体国家安全观。")] == ["国家安全", "总体国家安全观"]
+    # 国家安全 inside the longer term is the longer term, not a hit of its own.
+    assert [t.entry.zh for t in finder.find("总体国家安全观")] == ["总体国家安全观"]
+
+
+def test_short_term_inside_a_longer_word_is_not_a_hit(small_linter):
+    finder = SourceTermFinder(small_linter.glossary)
+    # jieba reads 获得感 as one word; the term must not be found inside 获得感知 ("gain perception").
+    assert [t.entry.zh for t in finder.find("人民的获得感")] == ["获得感"]
+    assert finder.find("提高获得感知能力") == []
+    assert finder.find("国家安全局") == []  # jieba: 国家 + 安全局 (a bureau), not 国家安全
+
+
+def test_traditional_chinese_source_matches_simplified_glossary(small_linter):
+    finder = SourceTermFinder(small_linter.glossary)
+    assert [t.entry.zh for t in finder.find("堅決做到「兩個維護」，堅持總體國家安全觀")] == ["两个维护", "总体国家安全观"]
+
+
+def test_renders_allows_inflection_and_word_order(small_linter):
+    entries = {e.zh: e for e in small_linter.glossary.glossary.entries}
+    assert renders(entries["国家安全"], "the holistic approach to National\nSecurity")
+    assert renders(entries["两个维护"], "we achieve the “two upholds”")
+    assert not renders(entries["两个维护"], "we achieve the “two maintenances”")
+    assert not renders(entries["总体国家安全观"], "the overall national security concept")
+
+
+def test_is_chinese():
+    assert is_chinese("坚持党的领导 (CPC)") and not is_chinese("the Party (党)") and not is_chinese("2020")
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+def test_numbers_read_as_values():
+    values = [n.value for n in chinese_numbers("二十大以来，14亿人民，增长百分之五点五，第十四个五年规划，3.5万亿元，一带一路")]
+    assert values == [5.5, 1.4e9, 3.5e12, 14, 20]
+    assert {1.4e9, 20, 14, 5.5} <= english_values("the 20th congress, 1.4 billion people, 5.5 percent, fourteenth")
+
+
+def test_number_mismatch_rule(tmp_path):
+    (tmp_path / "s.zh").write_text("全国14亿人民\n党的二十大\n", encoding="utf-8")
+    (tmp_path / "t.en").write_text("the 14 billion people of China\nthe 20th National Congress of the CPC\n", encoding="utf-8")
+    report = lint_json(*SMALL, "--select", "TC302", "--source", str(tmp_path / "s.zh"), str(tmp_path / "t.en"))
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(1, "TC302")]
+    assert "14亿" in report["findings"][0]["message"]
+
+
+# --- aligned text and the real WMT data -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def wmt():
+    if not WMT.is_file():
+        pytest.skip("../shared/dev-data is not beside the checkout")
+    return [json.loads(line) for line in WMT.read_text(encoding="utf-8").splitlines()]
+
+
+def lint_aligned(tmp_path, source, target, *options):
+    (tmp_path / "src.zh.txt").write_text(source + "\n", encoding="utf-8")
+    (tmp_path / "hyp.en.txt").write_text(target + "\n", encoding="utf-8")
+    return lint_json(*options, "--source", str(tmp_path / "src.zh.txt"), str(tmp_path / "hyp.en.txt"))
+
+
+def test_wmt_two_upholds_miss_and_variant(tmp_path, wmt):
+    row = next(r for r in wmt if "两个维护" in r["src_zh"])
+    # Online-A wrote "two more responsibilities": no known variant, so the segment is reported.
+    report = lint_aligned(tmp_path, row["src_zh"], row["mt"]["Online-A"], "--select", "TC1,TC3")
+    missed = [f for f in report["findings"] if f["rule"] == "TC301" and f["concept"]["zh"] == "两个维护"]
+    assert len(missed) == 1 and missed[0]["suggestion"] == "Two Upholds"
+    # Online-Y wrote "two maintenance": TC101 points at it, and TC301 does not repeat it.
+    report = lint_aligned(tmp_path, row["src_zh"], row["mt"]["Online-Y"], "--select", "TC1,TC3")
+    assert ("TC101", "two maintenance") in rules_and_texts(report)
+    assert not [f for f in report["findings"] if f["rule"] == "TC301" and f["concept"]["zh"] == "两个维护"]
+    # The human reference has "Two Upholds": nothing to report for it.
+    report = lint_aligned(tmp_path, row["src_zh"], row["refs"]["A"], "--select", "TC1,TC3")
+    assert report["findings"] == []
+
+
+def test_wmt_fighting_bastion(tmp_path, wmt):
+    row = next(r for r in wmt if r["src_zh"].startswith("灾害面前") and "战斗堡垒" in r["src_zh"])
+    report = lint_aligned(tmp_path, row["src_zh"], row["mt"]["Online-A"], "--select", "TC301")
+    assert [f["concept"]["zh"] for f in report["findings"]] == ["战斗堡垒"]
+    report = lint_aligned(tmp_path, row["src_zh"], "In a disaster, a Party organization is a fighting bastion.",
+                          "--select", "TC301")
+    assert report["findings"] == []
+
+
+def test_aligned_files_must_have_the_same_number_of_lines(tmp_path):
+    (tmp_path / "s.zh").write_text("一\n二\n", encoding="utf-8")
+    (tmp_path / "t.en").write_text("one\n", encoding="utf-8")
+    result = runner.invoke(app, ["lint", *SMALL, "--source", str(tmp_path / "s.zh"), str(tmp_path / "t.en")])
+    assert result.exit_code == 2 and "same number of lines" in result.output
+
+
+def test_aligned_text_keeps_real_file_offsets(tmp_path):
+    report = lint_aligned(tmp_path, "第一句\n坚决做到两个维护", "First.\nWe must achieve the two maintenances.", *SMALL)
+    text = (tmp_path / "hyp.en.txt").read_text(encoding="utf-8")
+    (f,) = [f for f in report["findings"] if f["rule"] == "TC101"]
+    assert text[f["start"]:f["end"]] == f["text"] == "two maintenances"
+    assert (f["line"], f["segment"]) == (2, "2")
+
+
+# --- tables ---------------------------------------------------------------------------------------
+
+def test_table_with_language_header(tmp_path):
+    data = "id\tzh\ten\n1\t坚持总体国家安全观\tFollow the overall national security concept.\n2\t获得感\t\n".encode()
+    doc = read_table("t.tsv", data)
+    assert [(s.id, s.source, s.target, s.line) for s in doc.segments] == [
+        ("2", "坚持总体国家安全观", "Follow the overall national security concept.", 2), ("3", "获得感", "", 3)]
+    path = tmp_path / "t.tsv"
+    path.write_bytes(data)
+    report = lint_json(*SMALL, str(path))
+    assert ("TC101", "overall national security concept") in rules_and_texts(report)
+    assert [f["segment"] for f in report["findings"] if f["rule"] == "TC304"] == ["3"]
+
+
+def test_csv_without_header_uses_first_two_columns():
+    doc = read_table("t.csv", '两个维护,"Two Upholds, always"\n'.encode())
+    assert [(s.source, s.target) for s in doc.segments] == [("两个维护", "Two Upholds, always")]
+
+
+# --- PO -------------------------------------------------------------------------------------------
+
+PO = """# Test catalogue
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: zh_CN\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+
+#: app.py:1
+msgid "Uphold the Two Upholds"
+msgstr "坚决做到两个维护"
+
+#: app.py:2
+#, python-format
+msgid "The Ministry of State Security (%s)"
+msgstr "公安部 (%s)"
+
+#: app.py:3
+msgid "one fighting bastion"
+msgid_plural "%d fighting bastions"
+msgstr[0] ""
+
+#, fuzzy
+msgid "Untranslated sentence here"
+msgstr "Untranslated sentence here"
+
+#~ msgid "Old"
+#~ msgstr "旧"
+"""
+
+
+def test_po_reader_segments():
+    doc = read_po("x.po", PO.encode())
+    assert [(s.id, s.source, s.target) for s in doc.segments] == [
+        ("8", "Uphold the Two Upholds", "坚决做到两个维护"),
+        ("12", "The Ministry of State Security (%s)", "公安部 (%s)"),
+        ("17[0]", "one fighting bastion", ""),
+        ("22", "Untranslated sentence here", "Untranslated sentence here"),
+    ]
+    assert doc.segments[3].flags == ("fuzzy",) and doc.target_language == "zh-CN"
+
+
+def test_po_english_source_expects_chinese_terms(tmp_path):
+    path = tmp_path / "x.po"
+    path.write_text(PO, encoding="utf-8")
+    report = lint_json(*SMALL, str(path))
+    found = {(f["rule"], f["segment"]) for f in report["findings"]}
+    assert found == {("TC301", "12"), ("TC304", "17[0]"), ("TC303", "22")}
+    (miss,) = [f for f in report["findings"] if f["rule"] == "TC301"]
+    assert miss["suggestion"] == "国家安全部"
+    # English-only rules do not run on Chinese targets.
+    assert not [f for f in report["findings"] if f["rule"].startswith("TC2")]
+
+
+def test_po_annotate_changes_only_annotated_entries_and_msgfmt_accepts_it(tmp_path):
+    path = tmp_path / "x.po"
+    path.write_text(PO, encoding="utf-8")
+    result = runner.invoke(app, ["lint", *SMALL, "--annotate", str(path)])
+    assert result.exit_code == 1
+    annotated = path.read_text(encoding="utf-8")
+    added = [line for line in annotated.splitlines() if line not in PO.splitlines()]
+    assert all(line.startswith("#. termcheck: ") or "fuzzy" in line for line in added)
+    assert "#, fuzzy, python-format" in annotated
+    # Removing what was added gives back the original, byte for byte.
+    original_lines = [line for line in annotated.splitlines(keepends=True)
+                      if not line.startswith("#. termcheck: ") and line not in ("#, fuzzy\n",)]
+    restored = "".join(original_lines).replace("#, fuzzy, python-format", "#, python-format")
+    assert restored == PO.replace("#, fuzzy\nmsgid \"Untranslated", "msgid \"Untranslated")
+    check = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    # Annotating again gives the same file.
+    runner.invoke(app, ["lint", *SMALL, "--annotate", str(path)])
+    assert path.read_text(encoding="utf-8") == annotated
+
+
+def _shipped_catalogues():
+    catalogues = []
+    for package, pattern in (("django", "contrib/admin/locale/zh_*/LC_MESSAGES/django.po"),
+                             ("sphinx", "locale/zh_*/LC_MESSAGES/sphinx.po")):
+        try:
+            module = __import__(package)
+        except ImportError:
+            continue
+        from pathlib import Path
+        catalogues += sorted(Path(module.__file__).parent.glob(pattern))
+    return catalogues
+
+
+@pytest.mark.parametrize("catalogue", _shipped_catalogues(), ids=lambda p: "/".join(p.parts[-5:]))
+def test_real_catalogues_are_read_checked_and_annotated(tmp_path, catalogue):
+    data = catalogue.read_bytes()
+    doc = document_from_bytes(str(catalogue), data)
+    assert len(doc.segments) > 10
+    copy = tmp_path / "copy.po"
+    copy.write_bytes(data)
+    result = runner.invoke(app, ["lint", "--annotate", "--format", "json", str(copy)])
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.stdout)
+    assert all(f["segment"] is not None for f in report["findings"])
+    check = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(copy)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    if not report["findings"]:
+        assert copy.read_bytes() == data
+
+
+def test_monolingual_lint_does_not_load_jieba_or_opencc(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("We must uphold the Two Upholds.", encoding="utf-8")
+    code = ("import sys\nfrom termcheck.cli import app\n"
+            f"try:\n    app(['lint', {str(page)!r}])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('jieba', 'opencc', 'sacrebleu', 'polib', 'lxml') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
