@@ -69,9 +69,10 @@ class TermSuccess:
 @dataclass
 class SystemResult:
     name: str
-    scores: dict[str, Score]  # keyed by the score's name: BLEU, chrF2, TER
-    worst: list[WorstSegment]
+    scores: dict[str, float]  # keyed by the score's name: BLEU, chrF2, TER
+    worst: list[WorstSegment] = field(default_factory=list)
     terms: TermSuccess | None = None
+    formatted: dict[str, str] = field(default_factory=dict)  # sacrebleu's full score lines, one system only
     significance: dict[str, dict[str, float | None]] = field(default_factory=dict)
 
 
@@ -138,17 +139,18 @@ def evaluate(
     segments: int,
 ) -> Evaluation:
     metrics = corpus_metrics(references)
+    if len(systems) == 1:
+        results, test_signatures = [single_system(metrics, *next(iter(systems.items())))], {}
+    else:
+        results, test_signatures = paired_bootstrap(metrics, systems)
+    signatures = {name: metric.get_signature().format() for name, metric in zip(results[0].scores, metrics.values())}
     source_terms, glossary_files = _source_terms(options, sources)
-    results = []
-    for name, hypotheses in systems.items():
-        scores = corpus_scores(metrics, hypotheses)
-        terms = term_success(source_terms, hypotheses) if source_terms is not None else None
-        results.append(SystemResult(name, scores, worst_segments(hypotheses, references, options.worst), terms))
-    signatures = {result: metric.get_signature().format() for result, metric in zip(results[0].scores, metrics.values())}
-    evaluation = Evaluation(segments, options.references, options.source, glossary_files, signatures, results)
-    if len(systems) > 1:
-        evaluation.test_signatures = paired_bootstrap(metrics, systems, results)
-    return evaluation
+    for result in results:
+        hypotheses = systems[result.name]
+        result.worst = worst_segments(hypotheses, references, options.worst)
+        if source_terms is not None:
+            result.terms = term_success(source_terms, hypotheses)
+    return Evaluation(segments, options.references, options.source, glossary_files, signatures, results, test_signatures)
 
 
 def corpus_metrics(references: list[list[str]]) -> dict[str, Metric]:
@@ -157,9 +159,9 @@ def corpus_metrics(references: list[list[str]]) -> dict[str, Metric]:
     return {"BLEU": BLEU(references=references), "CHRF": CHRF(references=references), "TER": TER(references=references)}
 
 
-def corpus_scores(metrics: dict[str, Metric], hypotheses: list[str]) -> dict[str, Score]:
-    scores = [metric.corpus_score(hypotheses, None) for metric in metrics.values()]
-    return {score.name: score for score in scores}
+def single_system(metrics: dict[str, Metric], name: str, hypotheses: list[str]) -> SystemResult:
+    scores: list[Score] = [metric.corpus_score(hypotheses, None) for metric in metrics.values()]
+    return SystemResult(name, {s.name: s.score for s in scores}, formatted={s.name: str(s) for s in scores})
 
 
 def worst_segments(hypotheses: list[str], references: list[list[str]], count: int) -> list[WorstSegment]:
@@ -212,20 +214,22 @@ def term_success(source_terms: list[list[Entry]], hypotheses: list[str]) -> Term
     return success
 
 
-def paired_bootstrap(metrics: dict[str, Metric], systems: dict[str, list[str]], results: list[SystemResult]) -> dict[str, str]:
+def paired_bootstrap(metrics: dict[str, Metric], systems: dict[str, list[str]]) -> tuple[list[SystemResult], dict[str, str]]:
     """sacrebleu's paired bootstrap resampling (`sacrebleu --paired-bs`), the first system the baseline.
 
-    Stores each system's p-value, bootstrap mean and 95% CI per metric, and returns the test's signatures.
+    The test scores every system itself, with the same statistics corpus_score uses, so its scores are
+    taken as they are: scoring the systems again would double the run time, most of it TER's.
+    Returns each system's scores, p-values, bootstrap means and 95% CIs, and the test's signatures.
     """
     with _seed(BOOTSTRAP_SEED):
         test = PairedTest(list(systems.items()), metrics, references=None, test_type="bs", n_samples=BOOTSTRAP_SAMPLES)
     signatures, table = test()
+    results = [SystemResult(name, {}) for name in table.pop("System")]
     for metric_name, column in table.items():
-        if metric_name == "System":
-            continue
         for result, outcome in zip(results, column):
+            result.scores[metric_name] = outcome.score
             result.significance[metric_name] = {"p_value": outcome.p_value, "mean": outcome.mean, "ci": outcome.ci}
-    return {name: sig.format() for name, sig in signatures.items()}
+    return results, {name: sig.format() for name, sig in signatures.items()}
 
 
 @contextmanager
@@ -263,7 +267,7 @@ def _system_json(result: SystemResult, signatures: dict[str, str]) -> dict:
     return {
         "name": result.name,
         "scores": {
-            name: {"score": score.score, "signature": signatures[name], "formatted": str(score)}
+            name: {"score": score, "signature": signatures[name], **_formatted(result, name)}
             for name, score in result.scores.items()
         },
         "term_success": _terms_json(result.terms),
@@ -271,6 +275,10 @@ def _system_json(result: SystemResult, signatures: dict[str, str]) -> dict:
             {"line": s.line, "chrf": s.chrf, "hypothesis": s.hypothesis, "reference": s.reference} for s in result.worst
         ],
     }
+
+
+def _formatted(result: SystemResult, name: str) -> dict[str, str]:
+    return {"formatted": result.formatted[name]} if name in result.formatted else {}
 
 
 def _terms_json(terms: TermSuccess | None) -> dict | None:
@@ -305,7 +313,7 @@ def render_text(evaluation: Evaluation) -> str:
     lines = [_header(evaluation), ""]
     if len(evaluation.systems) == 1:
         result = evaluation.systems[0]
-        lines += [score.format(signature=evaluation.signatures[name]) for name, score in result.scores.items()]
+        lines += [_with_signature(result.formatted[name], name, sig) for name, sig in evaluation.signatures.items()]
         lines += _term_summary(result.terms)
     else:
         lines += _systems_table(evaluation)
@@ -313,6 +321,11 @@ def render_text(evaluation: Evaluation) -> str:
     for result in evaluation.systems:
         lines += _details(result, several=len(evaluation.systems) > 1)
     return "\n".join(lines) + "\n"
+
+
+def _with_signature(formatted: str, name: str, signature: str) -> str:
+    """sacrebleu's own layout: `BLEU|nrefs:1|...|version:2.6.0 = 29.71 64.5/38.0/...`."""
+    return f"{name}|{signature}{formatted[len(name):]}"
 
 
 def _header(evaluation: Evaluation) -> str:
@@ -356,7 +369,7 @@ def _systems_table(evaluation: Evaluation) -> list[str]:
 
 
 def _score_cell(result: SystemResult, metric: str) -> str:
-    cell = f"{result.scores[metric].score:.2f}"
+    cell = f"{result.scores[metric]:.2f}"
     p_value = result.significance.get(metric, {}).get("p_value")
     if p_value is not None:
         cell += f" (p={p_value:.4f}){'*' if p_value < SIGNIFICANT else ' '}"

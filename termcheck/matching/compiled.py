@@ -81,9 +81,33 @@ class CompiledGlossary:
             _resolve(payloads)
         self._phrases.build()
         self._patterns = [_Pattern(entry, required_literals(entry.pattern)) for entry in glossary.entries if entry.pattern]
+        self._needles = None  # an automaton of the patterns' required literals, built on first use
 
     def find_terms(self, text: str) -> list[TermHit]:
         return [TermHit(m.start, m.end, m.payloads[0]) for m in self._phrases.find(text)]
+
+    def _needle_occurrences(self, lowered: str) -> dict[int, list[tuple[int, int]]]:
+        """Where each pattern's required literals occur: one pass of one automaton over the text."""
+        if self._needles is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            owners: dict[str, list[int]] = {}
+            for index, pattern in enumerate(self._patterns):
+                for needle in pattern.needles or ():
+                    owners.setdefault(needle, []).append(index)
+            for needle, indexes in owners.items():
+                automaton.add_word(needle, (len(needle), tuple(indexes)))
+            if owners:
+                automaton.make_automaton()
+            self._needles = automaton if owners else False
+        if not self._needles:
+            return {}
+        found: dict[int, list[tuple[int, int]]] = {}
+        for last, (size, indexes) in self._needles.iter(lowered):
+            for index in indexes:
+                found.setdefault(index, []).append((last + 1 - size, last + 1))
+        return found
 
     def find_patterns(self, text: str) -> Iterator[PatternHit]:
         """Pattern matches; a single line break counts as a space, so hard-wrapped text matches too."""
@@ -93,9 +117,12 @@ class CompiledGlossary:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = None  # offsets would not line up: search everywhere
-        for pattern in self._patterns:
-            needles = pattern.needles
-            spans = [(0, len(text))] if needles is None or lowered is None else _windows(text, lowered, needles)
+        occurrences = self._needle_occurrences(lowered) if lowered is not None else {}
+        for index, pattern in enumerate(self._patterns):
+            if pattern.needles is None or lowered is None:
+                spans = [(0, len(text))]
+            else:
+                spans = _windows(text, occurrences.get(index, []))
             if not spans:
                 continue  # and the pattern need not even be compiled
             compiled = pattern.compiled()
@@ -127,23 +154,16 @@ class _Pattern:
         return self._compiled
 
 
-def _windows(text: str, lowered: str, needles: frozenset[str]) -> list[tuple[int, int]]:
+def _windows(text: str, occurrences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merged stretches of text around each occurrence of a needle, cut at spaces.
 
     A needle so common that its windows would cover most of the text gives the whole text instead.
     """
-    occurrences = sum(lowered.count(n) for n in needles)
-    if occurrences * 2 * PATTERN_WINDOW > len(text) // 2:
+    if len(occurrences) * 2 * PATTERN_WINDOW > len(text) // 2:
         return [(0, len(text))]
-    spans: list[tuple[int, int]] = []
-    for needle in needles:
-        at = lowered.find(needle)
-        while at != -1:
-            spans.append((max(0, at - PATTERN_WINDOW), at + len(needle) + PATTERN_WINDOW))
-            at = lowered.find(needle, at + 1)
-    spans.sort()
     merged: list[list[int]] = []
-    for start, end in spans:
+    for start, end in sorted(occurrences):
+        start, end = max(0, start - PATTERN_WINDOW), end + PATTERN_WINDOW
         if merged and start <= merged[-1][1]:
             if end > merged[-1][1]:
                 merged[-1][1] = end

@@ -17,7 +17,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-MIN_NEEDLE = 3  # shorter literals occur everywhere and would not narrow the search
+MIN_NEEDLE = 4  # shorter literals ("and", "not") occur everywhere and would not narrow the search
 
 Needles = frozenset[str]
 
@@ -98,7 +98,7 @@ def _item(op, arg) -> Needles | None:
 
 def _best(candidates: list[Needles]) -> Needles | None:
     """The most selective needle set: the one whose shortest needle is longest."""
-    usable = [c for c in candidates if c and min(len(n) for n in c) >= MIN_NEEDLE]
+    usable = [c for c in candidates if c and min(len(n.strip()) for n in c) >= MIN_NEEDLE]
     if not usable:
         return None
-    return max(usable, key=lambda c: (min(len(n) for n in c), -len(c)))
+    return max(usable, key=lambda c: (min(len(n.strip()) for n in c), -len(c)))
