@@ -119,7 +119,8 @@ def _position(findings: list[Finding], documents: dict[str, Document]) -> None:
             finding.segment = segment.id
         if document.virtual and segment is not None:
             # The text is the target view, not the file: place the finding on its segment's line,
-            # with columns counted within the target.
+            # with columns counted within the target. --fix cannot write it back.
+            finding.fixable = False
             finding.line = finding.end_line = segment.line
             finding.column = finding.start - segment.start + 1
             finding.end_column = finding.end - segment.start + 1

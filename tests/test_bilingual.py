@@ -266,3 +266,38 @@ def test_monolingual_lint_does_not_load_jieba_or_opencc(tmp_path):
             "print(sorted(m for m in ('jieba', 'opencc', 'sacrebleu', 'polib', 'lxml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="zh-CN" target-language="en-US" datatype="plaintext" original="report.txt">
+    <body>
+      <trans-unit id="intro">
+        <source>坚决做到两个维护</source>
+        <target>We must resolutely achieve the two maintenances.</target>
+      </trans-unit>
+      <trans-unit id="concept">
+        <source>坚持总体国家安全观</source>
+        <target>Adhere to the <g id="1">overall security</g> thinking.</target>
+      </trans-unit>
+      <trans-unit id="done">
+        <source>战斗堡垒</source>
+        <target>fighting bastion</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_findings_name_the_unit(tmp_path):
+    path = tmp_path / "report.xlf"
+    path.write_text(XLIFF, encoding="utf-8")
+    report = lint_json(*SMALL, str(path))
+    found = [(f["rule"], f["segment"], f["line"], f["text"]) for f in report["findings"]]
+    assert ("TC101", "intro", 7, "two maintenances") in found
+    assert ("TC301", "concept", 11, "Adhere to the overall security thinking.") in found
+    assert not [f for f in found if f[1] == "done"]
+    text = runner.invoke(app, ["lint", *SMALL, str(path)]).output
+    assert f"{path}:7:32: [segment intro] TC101 error" in text
+    assert "fixable" not in text  # --fix writes text and Markdown files only

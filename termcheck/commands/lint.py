@@ -156,6 +156,9 @@ def _annotate(documents: list[Document], findings: list[Finding]) -> list[str]:
 def _fix(linter: Linter, documents: list[Document], findings: list[Finding]) -> tuple[list[Document], list[str]]:
     fixed_documents, errors = [], []
     for doc in documents:
+        if doc.virtual:
+            fixed_documents.append(doc)  # its findings are not fixable: nothing to write
+            continue
         fixed = fix_document(linter, doc, [f for f in findings if f.path == doc.path])
         if not fixed.applied:
             fixed_documents.append(doc)
