@@ -5,7 +5,7 @@ import pytest
 from conftest import DATA, SMALL_GLOSSARY, TESTS
 
 from termcheck.documents.loading import document_from_bytes
-from termcheck.formatters import FORMATTERS
+from termcheck.formatters import formatter
 from termcheck.glossary import load_glossary_file
 from termcheck.glossary.model import GlossaryFile
 from termcheck.report import Report
@@ -24,7 +24,7 @@ def golden_report(small_linter) -> Report:
 @pytest.mark.parametrize("name, suffix", [("text", "txt"), ("json", "json")])
 def test_formatter_matches_golden_file(small_linter, name, suffix, monkeypatch):
     monkeypatch.setattr("termcheck.formatters.json_format.__version__", "0.0.0-golden")
-    rendered = FORMATTERS[name](golden_report(small_linter), color=False)
+    rendered = formatter(name)(golden_report(small_linter), color=False)
     path = GOLDEN / f"report.{suffix}"
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(rendered, encoding="utf-8")
@@ -33,5 +33,5 @@ def test_formatter_matches_golden_file(small_linter, name, suffix, monkeypatch):
 
 def test_text_colour_only_when_asked(small_linter):
     report = golden_report(small_linter)
-    assert "\x1b[" not in FORMATTERS["text"](report, color=False)
-    assert "\x1b[31merror\x1b[0m" in FORMATTERS["text"](report, color=True)
+    assert "\x1b[" not in formatter("text")(report, color=False)
+    assert "\x1b[31merror\x1b[0m" in formatter("text")(report, color=True)

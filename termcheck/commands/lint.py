@@ -9,11 +9,12 @@ from termcheck.documents import Document, collect_paths, read_document, read_std
 from termcheck.documents.aligned import aligned_text_document
 from termcheck.documents.decoding import encode
 from termcheck.documents.loading import STDIN, document_from_bytes
+from termcheck.checks import RULES
 from termcheck.engine import Linter, RuleSelection, fix_document
 from termcheck.errors import InputError, TermcheckError
 from termcheck.findings import Finding, Severity
 from termcheck.fixes import unified_diff, write_atomically
-from termcheck.formatters import FORMATTERS
+from termcheck.formatters import formatter
 from termcheck.glossary import load_glossaries, load_proper_names
 from termcheck.matching.compiled import CompiledGlossary, PatternTimeout
 from termcheck.report import Report
@@ -77,8 +78,8 @@ def run_lint(options: LintOptions) -> LintOutcome:
         documents, fix_errors = _fix(linter, documents, findings)
         errors += fix_errors
         findings = _lint(linter, documents)
-    report = Report(findings, len(documents), glossary_files, errors)
-    rendered = FORMATTERS[options.output_format](report, color=options.color)
+    report = Report(findings, len(documents), glossary_files, errors, documents=documents, rules=dict(RULES))
+    rendered = formatter(options.output_format)(report, color=options.color)
     return LintOutcome(rendered, errors, _exit_code(findings, errors), findings)
 
 

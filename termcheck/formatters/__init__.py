@@ -1,14 +1,26 @@
-"""Formatters: turn a Report into text for people or machines."""
+"""Formatters: turn a Report into text for people or machines.
+
+Each format is a module with `render(report, color=False) -> str`, imported only when it is used.
+"""
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
-from termcheck.formatters import json_format, text
 from termcheck.report import Report
 
-FORMATTERS: dict[str, Callable[..., str]] = {
-    "text": text.render,
-    "json": json_format.render,
+FORMATS: dict[str, str] = {
+    "text": "termcheck.formatters.text",
+    "json": "termcheck.formatters.json_format",
+    "sarif": "termcheck.formatters.sarif",
+    "github": "termcheck.formatters.github",
+    "junit": "termcheck.formatters.junit",
+    "html": "termcheck.formatters.html",
 }
 
-__all__ = ["FORMATTERS", "Report"]
+
+def formatter(name: str) -> Callable[..., str]:
+    return importlib.import_module(FORMATS[name]).render
+
+
+__all__ = ["FORMATS", "Report", "formatter"]
