@@ -1,0 +1,46 @@
+"""Fingerprints: a finding's identity that survives edits elsewhere in the file.
+
+A fingerprint hashes the rule, the concept, the found text and up to three words on either side of it,
+all with case and white space folded, plus an ordinal that tells apart identical findings in identical
+surroundings. Line numbers and offsets are left out, so a finding keeps its fingerprint when text is
+added or removed above it; editing the found text or its neighbouring words gives a new one.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from termcheck.findings import Finding
+
+CONTEXT_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+def fingerprints(findings: list[Finding], texts: dict[str, str]) -> list[str]:
+    """One fingerprint per finding, in order; `texts` maps each path to the text its offsets index."""
+    seen: Counter[str] = Counter()
+    out = []
+    for finding in findings:
+        key = _key(finding, texts.get(finding.path, ""))
+        out.append(_digest(f"{key}\x1f{seen[key]}"))
+        seen[key] += 1
+    return out
+
+
+def context(finding: Finding, text: str) -> tuple[str, str]:
+    """Up to CONTEXT_WORDS words before and after the finding, case and spacing folded."""
+    before = _WORD.findall(text[max(0, finding.start - 200):finding.start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(text[finding.end:finding.end + 200])[:CONTEXT_WORDS]
+    return " ".join(before).casefold(), " ".join(after).casefold()
+
+
+def _key(finding: Finding, text: str) -> str:
+    before, after = context(finding, text)
+    concept = finding.concept.zh if finding.concept else ""
+    found = " ".join(finding.text.split()).casefold()
+    return "\x1f".join((finding.rule, concept, found, before, after))
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
