@@ -84,3 +84,21 @@ def write_atomically(path: str, data: bytes, expected_digest: str | None = None)
         if isinstance(exc, OSError):
             raise TermcheckError(f"{path}: not fixed: {exc.strerror or exc}") from None
         raise
+
+
+def write_new_atomically(path: str, data: bytes) -> None:
+    """Create or replace a file of termcheck's own (a decisions or baseline file) atomically."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck-tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise TermcheckError(f"{path}: cannot write: {exc.strerror or exc}") from None
