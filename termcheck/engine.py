@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from termcheck.checks import ALL_CHECKS, Check, DocumentContext
 from termcheck.documents.model import Document
-from termcheck.findings import Finding
+from termcheck.findings import Finding, Severity
 from termcheck.fixes import FixResult, apply_fixes
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.matching.source_terms import SourceTermFinder, is_chinese
@@ -19,6 +19,12 @@ class RuleSelection:
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    severities: dict[str, Severity] = field(default_factory=dict)  # per-rule overrides from the config
+
+    def severity_for(self, code: str) -> Severity | None:
+        """The configured severity of a rule: the longest matching code or prefix wins."""
+        matches = [prefix for prefix in self.severities if code.startswith(prefix)]
+        return self.severities[max(matches, key=len)] if matches else None
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(s) for s in self.select):
@@ -65,6 +71,10 @@ class Linter:
         for check in checks:
             findings.extend(check.check_run([ctx for ctx in contexts if check.applies_to(ctx)]))
         findings = _drop_generic_duplicates(findings)
+        for finding in findings:
+            configured = self.selection.severity_for(finding.rule)
+            if configured is not None:
+                finding.severity = configured
         _position(findings, {ctx.document.path: ctx.document for ctx in contexts})
         findings.sort(key=Finding.sort_key)
         return findings

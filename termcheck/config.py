@@ -1,0 +1,174 @@
+"""Configuration: `termcheck.toml`, or `[tool.termcheck]` in pyproject.toml, found by walking up from the
+working directory. Command-line options override it; `termcheck config` shows where each value came from.
+
+```toml
+glossaries = ["terms/house-style.tsv"]   # added to the default glossary (paths relative to this file)
+default-glossary = true
+names = ["terms/people.tsv"]
+select = ["TC1", "TC2"]
+ignore = ["TC204"]
+fail-on = "warning"                      # error | warning | info
+format = "text"
+include = ["**/*.md", "**/*.txt"]        # globs applied when a folder is linted
+exclude = ["drafts/**"]
+decisions = "termcheck-decisions.json"
+
+[severity]                               # per-rule severity
+TC204 = "error"
+```
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termcheck.errors import TermcheckError
+from termcheck.findings import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_NAMES = ("termcheck.toml", ".termcheck.toml")
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")
+SEVERITIES = tuple(s.value for s in Severity)
+_RULE_CODE = re.compile(r"^TC\d{0,3}$")
+
+
+class ConfigError(TermcheckError):
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+
+
+@dataclass
+class Setting:
+    value: object
+    origin: str  # "default", "path:line" or "command line"
+
+
+@dataclass
+class Config:
+    """Effective settings, each with where it came from."""
+
+    settings: dict[str, Setting] = field(default_factory=dict)
+    path: str | None = None  # the file read, if any
+
+    def get(self, key: str) -> object:
+        return self.settings[key].value
+
+    def override(self, key: str, value: object) -> None:
+        """A command-line value replaces the file's (empty lists and None mean 'not given')."""
+        if value is None or value == [] or value == ():
+            return
+        self.settings[key] = Setting(value, "command line")
+
+
+DEFAULTS: dict[str, object] = {
+    "glossaries": [],
+    "default-glossary": True,
+    "names": [],
+    "select": [],
+    "ignore": [],
+    "severity": {},
+    "fail-on": "warning",
+    "format": "text",
+    "include": [],
+    "exclude": [],
+    "decisions": None,
+}
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest termcheck.toml, or pyproject.toml with a [tool.termcheck] table, from `start` upwards."""
+    folder = (start or Path.cwd()).resolve()
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (directory / name).is_file():
+                return directory / name
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "[tool.termcheck]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    config = Config({key: Setting(value, "default") for key, value in DEFAULTS.items()})
+    if path is None:
+        return config
+    raw_text = _read(path)
+    try:
+        data = tomllib.loads(raw_text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        raise ConfigError(str(path), line, f"not valid TOML: {str(exc).split(' (at')[0]}") from None
+    table = data.get("tool", {}).get("termcheck", {}) if path.name == "pyproject.toml" else data
+    config.path = str(path)
+    for key, value in table.items():
+        line = _line_of(raw_text, key)
+        where = f"{path}:{line}"
+        if key not in DEFAULTS:
+            raise ConfigError(str(path), line, f"unknown key {key!r}; known keys: {', '.join(DEFAULTS)}")
+        config.settings[key] = Setting(_validated(str(path), line, key, value, path.parent), where)
+    return config
+
+
+def _validated(path: str, line: int, key: str, value: object, base: Path) -> object:
+    def fail(reason: str) -> None:
+        raise ConfigError(path, line, f"{key}: {reason}")
+
+    if key in ("glossaries", "names", "select", "ignore", "include", "exclude"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fail("expected a list of strings")
+        if key in ("glossaries", "names"):
+            return [str((base / v)) for v in value]
+        if key in ("select", "ignore"):
+            for code in value:
+                if not _RULE_CODE.match(code.upper()):
+                    fail(f"{code!r} is not a rule code or prefix such as TC101 or TC2")
+            return [v.upper() for v in value]
+        return value
+    if key == "default-glossary":
+        if not isinstance(value, bool):
+            fail("expected true or false")
+        return value
+    if key == "severity":
+        if not isinstance(value, dict):
+            fail("expected a table of rule = severity")
+        for code, severity in value.items():
+            if not _RULE_CODE.match(code.upper()) or severity not in SEVERITIES:
+                fail(f"{code} = {severity!r}: expected a rule code and one of {', '.join(SEVERITIES)}")
+        return {code.upper(): severity for code, severity in value.items()}
+    if key == "fail-on":
+        if value not in SEVERITIES:
+            fail(f"expected one of {', '.join(SEVERITIES)}")
+        return value
+    if key == "format":
+        if value not in FORMATS:
+            fail(f"expected one of {', '.join(FORMATS)}")
+        return value
+    if key == "decisions":
+        if not isinstance(value, str):
+            fail("expected a path")
+        return str(base / value)
+    return value
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), 1, f"cannot read: {exc}") from None
+
+
+def _line_of(text: str, key: str) -> int:
+    pattern = re.compile(rf"^\s*(?:\"{re.escape(key)}\"|{re.escape(key)})\s*=|^\s*\[{re.escape(key)}\]", re.M)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _line_from_message(message: str) -> int:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else 1
