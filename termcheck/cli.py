@@ -48,22 +48,37 @@ def _root(
     """termcheck checks English translations of Chinese official texts against a terminology glossary."""
 
 
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    html = "html"
+
+
+class FailLevel(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
 @app.command()
 def lint(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for .txt/.md) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for .txt/.md/.po/.xlf/.tmx) or - for stdin.")],
     glossary: Annotated[
         Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
     ] = None,
     no_default_glossary: Annotated[
-        bool, typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
-    ] = False,
+        Optional[bool], typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
+    ] = None,
     names: Annotated[
         Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
     ] = None,
     source: Annotated[
         Optional[Path], typer.Option("--source", "-s", help="The line-aligned Chinese source of the one target file.")
     ] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    output_format: Annotated[Optional[LintFormat], typer.Option("--format", "-f", help="Output format.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff; write nothing.")] = False,
@@ -72,31 +87,47 @@ def lint(
     ] = False,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
+    fail_on: Annotated[
+        Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 on findings of this severity or above.")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means an error).")] = False,
+    decisions: Annotated[
+        Optional[Path], typer.Option("--decisions", help="Editors' decisions file (default: termcheck-decisions.json if present).")
+    ] = None,
+    config: Annotated[
+        Optional[Path], typer.Option("--config", help="Configuration file (default: the nearest termcheck.toml or pyproject.toml).")
+    ] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour in text output.")] = ColorMode.auto,
 ) -> None:
     """Check translations and report deprecated, inconsistent or garbled renderings."""
-    from termcheck.commands.lint import LintOptions, run_lint
+    from termcheck.commands.lint import resolve_options, run_lint
 
-    options = LintOptions(
-        paths=paths,
-        glossaries=[str(g) for g in glossary or []],
-        default_glossary=not no_default_glossary,
-        names=[str(n) for n in names or []],
-        source=str(source) if source is not None else None,
-        output_format=output_format.value,
-        fix=fix,
-        diff=diff,
-        annotate=annotate,
-        select=tuple(_split_codes(select)),
-        ignore=tuple(_split_codes(ignore)),
-        color=_use_color(color, output),
-    )
     try:
+        options, _ = resolve_options(
+            config_path=config,
+            paths=paths,
+            glossaries=[str(g) for g in glossary or []],
+            no_default_glossary=no_default_glossary,
+            names=[str(n) for n in names or []],
+            source=str(source) if source is not None else None,
+            output_format=output_format.value if output_format else None,
+            fix=fix,
+            diff=diff,
+            annotate=annotate,
+            select=_split_codes(select),
+            ignore=_split_codes(ignore),
+            fail_on=fail_on.value if fail_on else None,
+            exit_zero=exit_zero,
+            decisions=str(decisions) if decisions is not None else None,
+            color=_use_color(color, output),
+        )
         outcome = run_lint(options)
     except TermcheckError as exc:
         _fail(str(exc))
     for problem in outcome.errors:
         typer.echo(f"termcheck: error: {problem}", err=True)
+    for note in outcome.notes:
+        typer.echo(f"termcheck: {note}", err=True)
     if output is not None:
         try:
             output.write_text(outcome.rendered, encoding="utf-8")
@@ -105,6 +136,19 @@ def lint(
     else:
         sys.stdout.write(outcome.rendered)
     raise typer.Exit(outcome.exit_code)
+
+
+@app.command("config")
+def show_config(
+    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file to read instead of searching.")] = None,
+) -> None:
+    """Print the effective configuration and where each value comes from."""
+    from termcheck.commands.lint import describe_config
+
+    try:
+        typer.echo(describe_config(config), nl=False)
+    except TermcheckError as exc:
+        _fail(str(exc))
 
 
 @app.command()

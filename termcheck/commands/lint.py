@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from termcheck.documents.aligned import aligned_text_document
 from termcheck.documents.decoding import encode
 from termcheck.documents.loading import STDIN, document_from_bytes
 from termcheck.checks import RULES
+from termcheck.config import Config, find_config, load_config
+from termcheck.decisions import DEFAULT_NAME as DEFAULT_DECISIONS
+from termcheck.decisions import DecisionsFile
 from termcheck.engine import Linter, RuleSelection, fix_document
 from termcheck.errors import InputError, TermcheckError
 from termcheck.findings import Finding, Severity
@@ -20,7 +24,7 @@ from termcheck.matching.compiled import CompiledGlossary, PatternTimeout
 from termcheck.report import Report
 from termcheck.resources import default_glossary, default_proper_names
 
-FAIL_AT = Severity.WARNING  # info findings are hints: shown, but they do not fail a run
+DEFAULT_FAIL_ON = "warning"  # info findings are hints: shown, but they do not fail a run
 
 
 @dataclass
@@ -36,6 +40,12 @@ class LintOptions:
     annotate: bool = False  # write findings into PO catalogues as comments, and mark entries fuzzy
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    severities: dict[str, Severity] = field(default_factory=dict)
+    fail_on: str = DEFAULT_FAIL_ON
+    exit_zero: bool = False
+    decisions: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     color: bool = False
 
 
@@ -45,6 +55,64 @@ class LintOutcome:
     errors: list[str]
     exit_code: int
     findings: list[Finding]
+    notes: list[str] = field(default_factory=list)
+
+
+def resolve_options(config_path: Path | None, **cli: object) -> tuple[LintOptions, Config]:
+    """Options from the configuration file, overridden by what the command line gave."""
+    config = load_config(config_path if config_path is not None else find_config())
+    config.override("glossaries", cli["glossaries"])
+    if cli["no_default_glossary"]:
+        config.override("default-glossary", False)
+    config.override("names", cli["names"])
+    config.override("select", cli["select"])
+    config.override("ignore", cli["ignore"])
+    config.override("fail-on", cli["fail_on"])
+    config.override("format", cli["output_format"])
+    config.override("decisions", cli["decisions"])
+    options = LintOptions(
+        paths=list(cli["paths"]),  # type: ignore[arg-type]
+        glossaries=list(config.get("glossaries")),  # type: ignore[arg-type]
+        default_glossary=bool(config.get("default-glossary")),
+        names=list(config.get("names")),  # type: ignore[arg-type]
+        output_format=str(config.get("format")),
+        fix=bool(cli["fix"]),
+        diff=bool(cli["diff"]),
+        source=cli["source"],  # type: ignore[arg-type]
+        annotate=bool(cli["annotate"]),
+        select=tuple(config.get("select")),  # type: ignore[arg-type]
+        ignore=tuple(config.get("ignore")),  # type: ignore[arg-type]
+        severities={code: Severity(level) for code, level in dict(config.get("severity")).items()},  # type: ignore[arg-type]
+        fail_on=str(config.get("fail-on")),
+        exit_zero=bool(cli["exit_zero"]),
+        decisions=config.get("decisions"),  # type: ignore[arg-type]
+        include=tuple(config.get("include")),  # type: ignore[arg-type]
+        exclude=tuple(config.get("exclude")),  # type: ignore[arg-type]
+        color=bool(cli["color"]),
+    )
+    return options, config
+
+
+def describe_config(config_path: Path | None) -> str:
+    """`termcheck config`: every setting, its effective value and where it came from."""
+    path = config_path if config_path is not None else find_config()
+    config = load_config(path)
+    lines = [f"# configuration file: {config.path or 'none found (defaults)'}"]
+    for key, setting in config.settings.items():
+        lines.append(f"{key} = {_toml_value(setting.value)}    # {setting.origin}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return '""'
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def build_linter(options: LintOptions) -> tuple[Linter, list]:
@@ -55,7 +123,8 @@ def build_linter(options: LintOptions) -> tuple[Linter, list]:
     names: frozenset[str] = frozenset()
     for path in [str(default_proper_names())] + options.names:
         names |= load_proper_names(path)
-    linter = Linter(CompiledGlossary(glossary), names, RuleSelection(options.select, options.ignore))
+    selection = RuleSelection(options.select, options.ignore, options.severities)
+    linter = Linter(CompiledGlossary(glossary), names, selection)
     return linter, glossary.files
 
 
@@ -65,7 +134,7 @@ def run_lint(options: LintOptions) -> LintOutcome:
     if options.annotate and (options.fix or options.diff):
         raise TermcheckError("--annotate writes review comments; use it without --fix and --diff")
     linter, glossary_files = build_linter(options)
-    documents, errors = _read_all(options.paths, allow_stdin=not options.fix)
+    documents, errors = _read_all(options.paths, not options.fix, options.include, options.exclude)
     if options.source is not None:
         documents = _with_source(options.source, options.paths, documents)
     findings = _lint(linter, documents)
@@ -78,9 +147,29 @@ def run_lint(options: LintOptions) -> LintOutcome:
         documents, fix_errors = _fix(linter, documents, findings)
         errors += fix_errors
         findings = _lint(linter, documents)
-    report = Report(findings, len(documents), glossary_files, errors, documents=documents, rules=dict(RULES))
+    findings, suppressed, notes = _apply_decisions(options.decisions, findings, documents)
+    report = Report(findings, len(documents), glossary_files, errors, documents=documents, rules=dict(RULES),
+                    suppressed=suppressed)
     rendered = formatter(options.output_format)(report, color=options.color)
-    return LintOutcome(rendered, errors, _exit_code(findings, errors), findings)
+    exit_code = 2 if errors else (0 if options.exit_zero else _exit_code(findings, Severity(options.fail_on)))
+    return LintOutcome(rendered, errors, exit_code, findings, notes)
+
+
+def _apply_decisions(
+    path: str | None, findings: list[Finding], documents: list[Document]
+) -> tuple[list[Finding], int, list[str]]:
+    """Drop findings the editor rejected; say which decisions no longer match anything."""
+    if path is None:
+        path = DEFAULT_DECISIONS if Path(DEFAULT_DECISIONS).is_file() else None
+        if path is None:
+            return findings, 0, []
+    decisions = DecisionsFile.load(path)
+    outcome = decisions.apply(findings, {d.path: d.text for d in documents}, [d.path for d in documents])
+    notes = [
+        f"{path}: stale decision ({d.decision}) on “{d.text}” ({d.rule}) in {d.path}: its text is no longer there"
+        for d in outcome.stale
+    ]
+    return outcome.findings, len(outcome.suppressed), notes
 
 
 def _lint(linter: Linter, documents: list[Document]) -> list[Finding]:
@@ -90,10 +179,12 @@ def _lint(linter: Linter, documents: list[Document]) -> list[Finding]:
         raise TermcheckError(str(exc)) from None
 
 
-def _read_all(paths: list[str], allow_stdin: bool) -> tuple[list[Document], list[str]]:
+def _read_all(
+    paths: list[str], allow_stdin: bool, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+) -> tuple[list[Document], list[str]]:
     documents: list[Document] = []
     errors: list[str] = []
-    for path in collect_paths(paths):
+    for path in collect_paths(paths, include, exclude):
         try:
             if path == STDIN:
                 if not allow_stdin:
@@ -175,9 +266,5 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding]) -> 
     return fixed_documents, errors
 
 
-def _exit_code(findings: list[Finding], errors: list[str]) -> int:
-    if errors:
-        return 2
-    if any(f.severity.rank >= FAIL_AT.rank for f in findings):
-        return 1
-    return 0
+def _exit_code(findings: list[Finding], fail_on: Severity) -> int:
+    return 1 if any(f.severity.rank >= fail_on.rank for f in findings) else 0

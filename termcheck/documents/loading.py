@@ -1,6 +1,7 @@
 """Finding files to lint and reading them into Documents."""
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import importlib
 import os
@@ -30,20 +31,34 @@ SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | {".po", ".xlf", ".xliff
 STDIN = "-"
 
 
-def collect_paths(arguments: Iterable[str]) -> Iterator[str]:
-    """Expand folders (recursively, by suffix, sorted); pass files and "-" through as given."""
+def collect_paths(
+    arguments: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> Iterator[str]:
+    """Expand folders (recursively, by suffix or by the `include` globs, sorted), leaving out what the
+    `exclude` globs match; files named on the command line and "-" pass through as given."""
+    include, exclude = tuple(include), tuple(exclude)
     for arg in arguments:
         path = Path(arg)
         if arg != STDIN and path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    os.path.join(root, f) for f in files if Path(f).suffix.lower() in SUPPORTED_SUFFIXES
-                )
+                for name in files:
+                    relative = Path(os.path.relpath(os.path.join(root, name), path)).as_posix()
+                    if _wanted(relative, include, exclude):
+                        found.append(os.path.join(root, name))
             yield from sorted(found)
         else:
             yield arg
+
+
+def _wanted(relative: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    if any(fnmatch.fnmatchcase(relative, pattern) for pattern in exclude):
+        return False
+    if include:
+        return any(fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(Path(relative).name, pattern)
+                   for pattern in include)
+    return Path(relative).suffix.lower() in SUPPORTED_SUFFIXES
 
 
 def read_document(path: str) -> Document:

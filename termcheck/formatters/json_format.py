@@ -18,6 +18,7 @@ def render(report: Report, color: bool = False) -> str:
             "files": report.files,
             "findings": len(report.findings),
             "by_severity": report.by_severity(),
+            "suppressed": report.suppressed,
             "errors": report.errors,
         },
     }

@@ -34,6 +34,8 @@ def summary(report: Report) -> str:
     fixable = sum(1 for f in report.findings if f.fixable)
     if fixable:
         text += f" {fixable} fixable with --fix."
+    if report.suppressed:
+        text += f" {report.suppressed} suppressed by decisions."
     if report.errors:
         text += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be read."
     return text
