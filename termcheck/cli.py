@@ -138,6 +138,47 @@ def lint(
     raise typer.Exit(outcome.exit_code)
 
 
+@app.command()
+def review(
+    path: Annotated[str, typer.Argument(help="The document to review.")],
+    source: Annotated[
+        Optional[Path], typer.Option("--source", "-s", help="Its line-aligned Chinese source, shown beside each finding.")
+    ] = None,
+    glossary: Annotated[
+        Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
+    ] = None,
+    no_default_glossary: Annotated[
+        Optional[bool], typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
+    ] = None,
+    names: Annotated[
+        Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
+    ] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
+    decisions: Annotated[
+        Optional[Path], typer.Option("--decisions", help="Decisions file (default: termcheck-decisions.json).")
+    ] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file.")] = None,
+    color: Annotated[ColorMode, typer.Option("--color", help="Highlight with colour.")] = ColorMode.auto,
+) -> None:
+    """Review the findings of one document: accept, reject, edit, skip, undo, quit."""
+    from termcheck.commands.lint import resolve_options
+    from termcheck.commands.review import run_review
+
+    try:
+        options, _ = resolve_options(
+            config_path=config, paths=[path], glossaries=[str(g) for g in glossary or []],
+            no_default_glossary=no_default_glossary, names=[str(n) for n in names or []],
+            source=str(source) if source is not None else None, output_format=None, fix=False, diff=False,
+            annotate=False, select=_split_codes(select), ignore=_split_codes(ignore), fail_on=None,
+            exit_zero=False, decisions=str(decisions) if decisions is not None else None,
+            color=_use_color(color, None),
+        )
+        raise typer.Exit(run_review(options, options.decisions))
+    except TermcheckError as exc:
+        _fail(str(exc))
+
+
 @app.command("config")
 def show_config(
     config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file to read instead of searching.")] = None,

@@ -1,0 +1,198 @@
+"""`termcheck review`: walk an editor through the findings of one document, one at a time.
+
+For each finding she sees the phrase highlighted in its line, the message and the suggestion, and
+answers: [a]ccept the suggestion, [r]eject it as a false alarm, [e]dit her own wording, [s]kip,
+[u]ndo the last answer, or [q]uit. When the findings run out (or on quit, after she confirms) the
+accepted and edited changes are written to the document atomically and the rejections to the decisions
+file; if she aborts (Ctrl-C, end of input) nothing is written.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from typing import Callable, TextIO
+
+from termcheck.commands.lint import LintOptions, build_linter, _with_source, _read_all
+from termcheck.decisions import DEFAULT_NAME, DecisionsFile
+from termcheck.documents.decoding import encode
+from termcheck.documents.loading import document_from_text
+from termcheck.engine import Linter
+from termcheck.documents.model import Document
+from termcheck.errors import TermcheckError
+from termcheck.findings import Finding
+from termcheck.fingerprints import fingerprints
+from termcheck.fixes import apply_fixes, write_atomically
+
+KEYS = "[a]ccept [r]eject [e]dit [s]kip [u]ndo [q]uit"
+_BOLD, _REVERSE, _RESET = "\x1b[1m", "\x1b[7m", "\x1b[0m"
+
+
+@dataclass
+class Answer:
+    finding: Finding
+    fingerprint: str
+    verdict: str  # accepted, rejected, edited, skipped
+    replacement: str | None = None
+
+
+class Aborted(Exception):
+    """The editor left without saving: Ctrl-C or the end of input."""
+
+
+class Review:
+    def __init__(self, document: Document, findings: list[Finding], prints: list[str],
+                 ask: Callable[[str], str], out: TextIO, color: bool) -> None:
+        self.document, self.findings, self.prints = document, findings, prints
+        self.ask, self.out, self.color = ask, out, color
+        self.answers: list[Answer] = []
+
+    def run(self) -> bool:
+        """Ask about every finding; True to write the answers, False to discard them."""
+        while len(self.answers) < len(self.findings):
+            index = len(self.answers)
+            self.show(index)
+            key = self.read_key()
+            if key == "q":
+                return self.confirm_quit()
+            if key == "u":
+                if self.answers:
+                    self.answers.pop()
+                else:
+                    self.say("nothing to undo")
+                continue
+            self.answers.append(self.answer(index, key))
+        self.say(f"All {len(self.findings)} findings reviewed.")
+        return True
+
+    def show(self, index: int) -> None:
+        f = self.findings[index]
+        text = self.document.text
+        line_start = text.rfind("\n", 0, f.start) + 1
+        line_end = text.find("\n", f.end)
+        line_end = len(text) if line_end == -1 else line_end
+        before, phrase, after = text[line_start:f.start], text[f.start:f.end], text[f.end:line_end]
+        marked = f"{_REVERSE}{phrase}{_RESET}" if self.color else f"[[{phrase}]]"
+        self.say("")
+        self.say(f"({index + 1}/{len(self.findings)}) {f.path}:{f.line}:{f.column} {f.rule} {f.severity.value}")
+        if self.document.segments and self.document.segment_at(f.start):
+            self.say(f"  source: {self.document.segment_at(f.start).source}")
+        self.say(f"  {_clip(before, 70, left=True)}{marked}{_clip(after, 70)}")
+        self.say(f"  {f.message}")
+        if f.suggestion is not None:
+            self.say(f"  suggestion: {f.suggestion}")
+
+    def read_key(self) -> str:
+        while True:
+            key = self.prompt(f"{KEYS} > ").strip().lower()[:1]
+            finding = self.findings[len(self.answers)]
+            if key == "a" and finding.suggestion is None:
+                self.say("no suggestion to accept: [e]dit or [r]eject it")
+            elif key in ("a", "r", "e", "s", "u", "q"):
+                return key
+            else:
+                self.say(f"please answer with one of: {KEYS}")
+
+    def answer(self, index: int, key: str) -> Answer:
+        finding, fingerprint = self.findings[index], self.prints[index]
+        if key == "a":
+            return Answer(finding, fingerprint, "accepted", finding.suggestion)
+        if key == "r":
+            return Answer(finding, fingerprint, "rejected")
+        if key == "e":
+            default = finding.suggestion or finding.text
+            typed = self.prompt(f"replace “{finding.text}” with (Enter keeps “{default}”): ")
+            return Answer(finding, fingerprint, "edited", typed.rstrip("\r\n") or default)
+        return Answer(finding, fingerprint, "skipped")
+
+    def confirm_quit(self) -> bool:
+        decided = [a for a in self.answers if a.verdict != "skipped"]
+        if not decided:
+            return False
+        reply = self.prompt(f"Write {len(decided)} decision(s) before quitting? [y/N] ").strip().lower()
+        return reply.startswith("y")
+
+    def prompt(self, text: str) -> str:
+        self.out.write(text)
+        self.out.flush()
+        try:
+            return self.ask("")
+        except (EOFError, KeyboardInterrupt):
+            raise Aborted() from None
+
+    def say(self, line: str) -> None:
+        self.out.write(line + "\n")
+        self.out.flush()
+
+
+def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[str], str] = input,
+               out: TextIO = sys.stdout) -> int:
+    linter, _ = build_linter(options)
+    documents, errors = _read_all(options.paths, allow_stdin=False)
+    if errors:
+        raise TermcheckError(errors[0])
+    if options.source is not None:
+        documents = _with_source(options.source, options.paths, documents)
+    if len(documents) != 1:
+        raise TermcheckError("review takes one document")
+    document = documents[0]
+    findings = linter.lint([document])
+    decisions = DecisionsFile.load(decisions_path or DEFAULT_NAME)
+    outcome = decisions.apply(findings, {document.path: document.text}, [document.path])
+    findings = outcome.findings
+    if not findings:
+        out.write(f"{document.path}: nothing to review.\n")
+        return 0
+    prints = fingerprints(findings, {document.path: document.text})
+    review = Review(document, findings, prints, ask, out, options.color)
+    try:
+        keep = review.run()
+    except Aborted:
+        out.write("\nAborted: nothing was written.\n")
+        return 1
+    if not keep:
+        out.write("Nothing was written.\n")
+        return 0
+    return _write(linter, document, review.answers, decisions, out)
+
+
+def _write(linter: Linter, document: Document, answers: list[Answer], decisions: DecisionsFile, out: TextIO) -> int:
+    changes = [
+        replace(a.finding, suggestion=a.replacement, fixable=True)
+        for a in answers if a.verdict in ("accepted", "edited") and a.replacement is not None
+    ]
+    written, text = 0, document.text
+    if changes and not document.virtual:
+        result = apply_fixes(document.text, changes)
+        write_atomically(document.path, encode(result.text, document.encoding, document.bom), document.digest)
+        written, text = result.applied, result.text
+        answers = _rekeyed(linter, document, text, changes, answers)
+    for a in answers:
+        unapplied = a.verdict in ("accepted", "edited") and (document.virtual or not written)
+        if a.verdict == "rejected" or unapplied:
+            decisions.record(a.finding, text, a.fingerprint, a.verdict, a.replacement)
+    decisions.save()
+    rejected = sum(1 for a in answers if a.verdict == "rejected")
+    out.write(f"Wrote {written} change(s) to {document.path}; {rejected} rejection(s) to {decisions.path}.\n")
+    return 0
+
+
+def _rekeyed(linter: Linter, document: Document, text: str, changes: list[Finding], answers: list[Answer]) -> list[Answer]:
+    """Answers re-fingerprinted against the text as written: her own changes may be the very words next to
+    a finding she rejected, and the decision must match the file as it now is."""
+    new_document = document_from_text(document, text)
+    new_findings = linter.lint([new_document])
+    new_prints = dict(zip(((f.rule, f.start, f.text) for f in new_findings), fingerprints(new_findings, {document.path: text})))
+    applied = sorted((c.start, c.end, len(c.suggestion or "")) for c in changes)
+    out = []
+    for a in answers:
+        shift = sum(size - (end - start) for start, end, size in applied if end <= a.finding.start)
+        moved = replace(a.finding, start=a.finding.start + shift, end=a.finding.end + shift)
+        fingerprint = new_prints.get((moved.rule, moved.start, moved.text), a.fingerprint)
+        out.append(replace(a, finding=moved, fingerprint=fingerprint))
+    return out
+
+
+def _clip(text: str, width: int, left: bool = False) -> str:
+    if len(text) <= width:
+        return text
+    return "…" + text[-width:] if left else text[:width] + "…"

@@ -1,0 +1,93 @@
+"""`termcheck review`, driven for real in a pseudo-terminal (pexpect): accept, reject, edit, undo, quit."""
+import json
+import sys
+
+import pexpect
+import pytest
+from conftest import SMALL_GLOSSARY, SMALL_NAMES
+
+TEXT = "We must achieve the two maintenances.\nThe battlefort stands, and the the work goes on.\nSee Ye Zhiqiu's keenness.\n"
+ARGS = ["--no-default-glossary", "--glossary", str(SMALL_GLOSSARY), "--names", str(SMALL_NAMES), "--color", "never"]
+PROMPT = r"\[q\]uit > "
+
+
+def spawn(tmp_path, *extra):
+    return pexpect.spawn(sys.executable, ["-m", "termcheck", "review", *ARGS, *extra, "doc.txt"],
+                         cwd=str(tmp_path), encoding="utf-8", timeout=30, dimensions=(40, 200))
+
+
+@pytest.fixture
+def doc(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_accept_reject_edit_then_quit_writes_file_and_decisions(tmp_path, doc):
+    child = spawn(tmp_path)
+    child.expect(r"\(1/4\) doc.txt:1:21 TC101")
+    child.expect(r"\[\[two maintenances\]\]")
+    child.expect(PROMPT)
+    child.sendline("a")
+    child.expect(r"\(2/4\).*\[\[battlefort\]\]")
+    child.expect(PROMPT)
+    child.sendline("s")           # skip ...
+    child.expect(r"\(3/4\)")
+    child.expect(PROMPT)
+    child.sendline("u")           # ... and undo the skip: back to the battlefort
+    child.expect(r"\(2/4\).*\[\[battlefort\]\]")
+    child.expect(PROMPT)
+    child.sendline("r")
+    child.expect(r"\(3/4\).*\[\[the the\]\]")
+    child.expect(PROMPT)
+    child.sendline("e")
+    child.expect("Enter keeps")
+    child.sendline("the")
+    child.expect(r"\(4/4\)")
+    child.expect(PROMPT)
+    child.sendline("q")
+    child.expect(r"Write 3 decision\(s\) before quitting\? \[y/N\]")
+    child.sendline("y")
+    child.expect(r"Wrote 2 change\(s\) to doc.txt; 1 rejection\(s\)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert doc.read_text(encoding="utf-8") == (
+        "We must achieve the Two Upholds.\nThe battlefort stands, and the work goes on.\nSee Ye Zhiqiu's keenness.\n")
+    decisions = json.loads((tmp_path / "termcheck-decisions.json").read_text(encoding="utf-8"))
+    assert [(d["decision"], d["text"]) for d in decisions["decisions"]] == [("rejected", "battlefort")]
+    # The next lint honours the rejection; the review asks only about what is left.
+    child = spawn(tmp_path)
+    child.expect(r"\(1/1\).*See Ye Zhiqiu's keenness")
+    child.expect(PROMPT)
+    child.sendline("q")
+    child.expect("Nothing was written")
+    child.expect(pexpect.EOF)
+
+
+def test_abort_writes_nothing(tmp_path, doc):
+    child = spawn(tmp_path)
+    child.expect(PROMPT)
+    child.sendline("a")
+    child.expect(PROMPT)
+    child.sendintr()  # Ctrl-C
+    child.expect("Aborted: nothing was written")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert doc.read_text(encoding="utf-8") == TEXT
+    assert not (tmp_path / "termcheck-decisions.json").exists()
+
+
+def test_quit_without_confirming_writes_nothing(tmp_path, doc):
+    child = spawn(tmp_path)
+    child.expect(PROMPT)
+    child.sendline("r")
+    child.expect(PROMPT)
+    child.sendline("q")
+    child.expect(r"\[y/N\]")
+    child.sendline("n")
+    child.expect("Nothing was written")
+    child.expect(pexpect.EOF)
+    assert doc.read_text(encoding="utf-8") == TEXT
+    assert not (tmp_path / "termcheck-decisions.json").exists()
