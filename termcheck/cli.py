@@ -91,6 +91,7 @@ def lint(
         Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 on findings of this severity or above.")
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means an error).")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes.")] = 1,
     decisions: Annotated[
         Optional[Path], typer.Option("--decisions", help="Editors' decisions file (default: termcheck-decisions.json if present).")
     ] = None,
@@ -121,6 +122,7 @@ def lint(
             decisions=str(decisions) if decisions is not None else None,
             color=_use_color(color, output),
         )
+        options.jobs = jobs
         outcome = run_lint(options)
     except TermcheckError as exc:
         _fail(str(exc))

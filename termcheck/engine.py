@@ -61,14 +61,17 @@ class Linter:
         return ctx
 
     def lint(self, documents: Iterable[Document]) -> list[Finding]:
-        checks = self.checks
         contexts = [self.context(doc) for doc in documents]
-        findings: list[Finding] = []
-        for ctx in contexts:
-            for check in checks:
-                if check.applies_to(ctx):
-                    findings.extend(check.check_document(ctx))
-        for check in checks:
+        findings = [f for ctx in contexts for f in self.document_findings(ctx)]
+        return self.finish(contexts, findings)
+
+    def document_findings(self, ctx: DocumentContext) -> list[Finding]:
+        """What the per-document checks find (the part of a run that can go to another process)."""
+        return [f for check in self.checks if check.applies_to(ctx) for f in check.check_document(ctx)]
+
+    def finish(self, contexts: list[DocumentContext], findings: list[Finding]) -> list[Finding]:
+        """Add what the run-level checks find, then settle severities, positions and order."""
+        for check in self.checks:
             findings.extend(check.check_run([ctx for ctx in contexts if check.applies_to(ctx)]))
         findings = _drop_generic_duplicates(findings)
         for finding in findings:

@@ -28,7 +28,7 @@ class InconsistentRendering(Check):
 
     def check_run(self, contexts: list[DocumentContext]) -> Iterator[Finding]:
         per_file = [_renderings_by_concept(ctx) for ctx in contexts]
-        run_counts: dict[int, Counter[str]] = defaultdict(Counter)
+        run_counts: dict[str, Counter[str]] = defaultdict(Counter)
         for concepts in per_file:
             for key, hits in concepts.items():
                 run_counts[key].update(_rendering(h) for h in hits if h.kind.acceptable)
@@ -69,10 +69,12 @@ class InconsistentRendering(Check):
                         )
 
 
-def _renderings_by_concept(ctx: DocumentContext) -> dict[int, list[TermHit]]:
-    grouped: dict[int, list[TermHit]] = defaultdict(list)
+def _renderings_by_concept(ctx: DocumentContext) -> dict[str, list[TermHit]]:
+    # Keyed by the Chinese term (unique in a merged glossary), not by object: contexts may come back
+    # from worker processes, each with its own copy of the glossary.
+    grouped: dict[str, list[TermHit]] = defaultdict(list)
     for hit in ctx.terms:
-        grouped[id(hit.entry)].append(hit)
+        grouped[hit.entry.zh].append(hit)
     return grouped
 
 

@@ -10,7 +10,7 @@ from termcheck.documents import Document, collect_paths, read_document, read_std
 from termcheck.documents.aligned import aligned_text_document
 from termcheck.documents.decoding import encode
 from termcheck.documents.loading import STDIN, document_from_bytes
-from termcheck.checks import RULES
+from termcheck.checks import RULES, DocumentContext
 from termcheck.config import Config, find_config, load_config
 from termcheck.decisions import DEFAULT_NAME as DEFAULT_DECISIONS
 from termcheck.decisions import DecisionsFile
@@ -46,6 +46,7 @@ class LintOptions:
     decisions: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    jobs: int = 1
     color: bool = False
 
 
@@ -134,10 +135,13 @@ def run_lint(options: LintOptions) -> LintOutcome:
     if options.annotate and (options.fix or options.diff):
         raise TermcheckError("--annotate writes review comments; use it without --fix and --diff")
     linter, glossary_files = build_linter(options)
-    documents, errors = _read_all(options.paths, not options.fix, options.include, options.exclude)
-    if options.source is not None:
-        documents = _with_source(options.source, options.paths, documents)
-    findings = _lint(linter, documents)
+    if options.jobs > 1 and options.source is None:
+        documents, errors, findings = _lint_in_parallel(linter, options)
+    else:
+        documents, errors = _read_all(options.paths, not options.fix, options.include, options.exclude)
+        if options.source is not None:
+            documents = _with_source(options.source, options.paths, documents)
+        findings = _lint(linter, documents)
     if options.diff:
         rendered = _diffs(linter, documents, findings)
         return LintOutcome(rendered, errors, 2 if errors else (1 if rendered else 0), findings)
@@ -153,6 +157,44 @@ def run_lint(options: LintOptions) -> LintOutcome:
     rendered = formatter(options.output_format)(report, color=options.color)
     exit_code = 2 if errors else (0 if options.exit_zero else _exit_code(findings, Severity(options.fail_on)))
     return LintOutcome(rendered, errors, exit_code, findings, notes)
+
+
+_worker_linter: Linter | None = None
+
+
+def _start_worker(options: LintOptions) -> None:
+    global _worker_linter
+    _worker_linter, _ = build_linter(options)
+
+
+def _lint_one(path: str) -> tuple[DocumentContext | None, list[Finding], str | None]:
+    """In a worker process: read one document and run the per-document checks on it."""
+    assert _worker_linter is not None
+    try:
+        document = read_document(path)
+    except InputError as exc:
+        return None, [], str(exc)
+    try:
+        ctx = _worker_linter.context(document)
+    except PatternTimeout as exc:
+        return None, [], str(exc)
+    return ctx, _worker_linter.document_findings(ctx), None
+
+
+def _lint_in_parallel(linter: Linter, options: LintOptions) -> tuple[list[Document], list[str], list[Finding]]:
+    """The same result as a serial run: files are handed out in order and collected in order."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    paths = [p for p in collect_paths(options.paths, options.include, options.exclude) if p != STDIN]
+    contexts, findings, errors = [], [], []
+    with ProcessPoolExecutor(max_workers=options.jobs, initializer=_start_worker, initargs=(options,)) as pool:
+        for ctx, found, error in pool.map(_lint_one, paths, chunksize=max(1, len(paths) // (4 * options.jobs))):
+            if error is not None:
+                errors.append(error)
+            else:
+                contexts.append(ctx)
+                findings.extend(found)
+    return [ctx.document for ctx in contexts], errors, linter.finish(contexts, findings)
 
 
 def _apply_decisions(
