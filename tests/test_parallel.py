@@ -10,7 +10,7 @@ def test_parallel_output_is_identical_to_serial(tmp_path):
     for i in range(6):
         for source in sources:
             (tmp_path / f"{i}-{source.name}").write_bytes(source.read_bytes())
-    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00\x01binary")
+    (tmp_path / "broken.txt").write_bytes(b"PK\x03\x04\x00\x00binary")
     (tmp_path / "same-concept.md").write_text("A sense of fulfillment.\n", encoding="utf-8")
     runs = [
         subprocess.run([sys.executable, "-m", "termcheck", "lint", "--format", "json", *jobs, str(tmp_path)],
