@@ -92,6 +92,12 @@ def lint(
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means an error).")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes.")] = 1,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Report and fail only on findings not recorded in this baseline.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path], typer.Option("--write-baseline", help="Record today's findings as the baseline; exit 0.")
+    ] = None,
     decisions: Annotated[
         Optional[Path], typer.Option("--decisions", help="Editors' decisions file (default: termcheck-decisions.json if present).")
     ] = None,
@@ -123,6 +129,8 @@ def lint(
             color=_use_color(color, output),
         )
         options.jobs = jobs
+        options.baseline = str(baseline) if baseline is not None else None
+        options.write_baseline = str(write_baseline) if write_baseline is not None else None
         outcome = run_lint(options)
     except TermcheckError as exc:
         _fail(str(exc))

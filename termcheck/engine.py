@@ -74,6 +74,7 @@ class Linter:
         for check in self.checks:
             findings.extend(check.check_run([ctx for ctx in contexts if check.applies_to(ctx)]))
         findings = _drop_generic_duplicates(findings)
+        findings = _drop_suppressed(findings, {ctx.document.path: ctx.document for ctx in contexts})
         for finding in findings:
             configured = self.selection.severity_for(finding.rule)
             if configured is not None:
@@ -94,6 +95,14 @@ def _target_is_english(document: Document) -> bool:
 
 MAX_FIX_PASSES = 10
 GLOSSARY_RULE_PREFIX = "TC1"
+
+
+def _drop_suppressed(findings: list[Finding], documents: dict[str, Document]) -> list[Finding]:
+    """Leave out what inline `termcheck-disable` comments switch off."""
+    return [
+        f for f in findings
+        if not any(s.covers(f.start, f.rule) for s in documents[f.path].suppressions)
+    ]
 
 
 def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:

@@ -1,7 +1,7 @@
 """Fingerprints: a finding's identity that survives edits elsewhere in the file.
 
-A fingerprint hashes the rule, the concept, the found text and up to three words on either side of it,
-all with case and white space folded, plus an ordinal that tells apart identical findings in identical
+A fingerprint hashes the rule, the concept, the found text and up to three words on either side of it
+on the same line, all with case and white space folded, plus an ordinal that tells apart identical findings in identical
 surroundings. Line numbers and offsets are left out, so a finding keeps its fingerprint when text is
 added or removed above it; editing the found text or its neighbouring words gives a new one.
 """
@@ -29,9 +29,13 @@ def fingerprints(findings: list[Finding], texts: dict[str, str]) -> list[str]:
 
 
 def context(finding: Finding, text: str) -> tuple[str, str]:
-    """Up to CONTEXT_WORDS words before and after the finding, case and spacing folded."""
-    before = _WORD.findall(text[max(0, finding.start - 200):finding.start])[-CONTEXT_WORDS:]
-    after = _WORD.findall(text[finding.end:finding.end + 200])[:CONTEXT_WORDS]
+    """Up to CONTEXT_WORDS words before and after the finding on its own line(s), case and spacing
+    folded. Staying within the line keeps the fingerprint when whole lines move or are reordered."""
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    line_end = text.find("\n", finding.end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = _WORD.findall(text[max(line_start, finding.start - 200):finding.start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(text[finding.end:min(line_end, finding.end + 200)])[:CONTEXT_WORDS]
     return " ".join(before).casefold(), " ".join(after).casefold()
 
 

@@ -32,7 +32,7 @@ def test_rejected_finding_is_suppressed_and_counted(tmp_path, small_linter):
     assert rejected.text not in [f["text"] for f in report["findings"]]
     assert report["summary"]["suppressed"] == 1
     text_out = runner.invoke(app, ["lint", *SMALL, "--decisions", str(tmp_path / "decisions.json"), str(doc)]).output
-    assert "1 suppressed by decisions" in text_out
+    assert "1 suppressed (editors' decisions or baseline)" in text_out
 
 
 def test_decisions_survive_edits_elsewhere_and_default_file_is_found(tmp_path, small_linter, monkeypatch):

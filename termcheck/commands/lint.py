@@ -10,6 +10,7 @@ from termcheck.documents import Document, collect_paths, read_document, read_std
 from termcheck.documents.aligned import aligned_text_document
 from termcheck.documents.decoding import encode
 from termcheck.documents.loading import STDIN, document_from_bytes
+from termcheck.baseline import new_findings, write_baseline
 from termcheck.checks import RULES, DocumentContext
 from termcheck.config import Config, find_config, load_config
 from termcheck.decisions import DEFAULT_NAME as DEFAULT_DECISIONS
@@ -47,6 +48,8 @@ class LintOptions:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     jobs: int = 1
+    baseline: str | None = None  # report only findings not recorded in this file
+    write_baseline: str | None = None  # record today's findings in this file
     color: bool = False
 
 
@@ -152,10 +155,18 @@ def run_lint(options: LintOptions) -> LintOutcome:
         errors += fix_errors
         findings = _lint(linter, documents)
     findings, suppressed, notes = _apply_decisions(options.decisions, findings, documents)
+    texts = {d.path: d.text for d in documents}
+    if options.write_baseline is not None:
+        count = write_baseline(options.write_baseline, findings, texts)
+        notes.append(f"wrote {count} finding(s) to the baseline {options.write_baseline}")
+    elif options.baseline is not None:
+        findings, known = new_findings(options.baseline, findings, texts)
+        suppressed += known
     report = Report(findings, len(documents), glossary_files, errors, documents=documents, rules=dict(RULES),
                     suppressed=suppressed)
     rendered = formatter(options.output_format)(report, color=options.color)
-    exit_code = 2 if errors else (0 if options.exit_zero else _exit_code(findings, Severity(options.fail_on)))
+    accepting = options.exit_zero or options.write_baseline is not None
+    exit_code = 2 if errors else (0 if accepting else _exit_code(findings, Severity(options.fail_on)))
     return LintOutcome(rendered, errors, exit_code, findings, notes)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from termcheck.documents.model import MASK, Document
+from termcheck.documents.suppressions import parse_suppressions
 
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", regex.S | regex.M)
 _NON_PROSE_BLOCKS = {"fence", "code_block", "html_block"}
@@ -43,7 +44,8 @@ def markdown_document(path: str, text: str, encoding: str = "utf-8", bom: bool =
     for m in _INLINE_NON_PROSE.finditer(masked, body_start):
         if MASK not in m.group():
             _mask(chars, m.start(), m.end())
-    return Document(path=path, text=text, prose="".join(chars), encoding=encoding, bom=bom, markdown=True)
+    return Document(path=path, text=text, prose="".join(chars), encoding=encoding, bom=bom, markdown=True,
+                    suppressions=parse_suppressions(text))
 
 
 def _non_prose_line_ranges(source: str) -> list[tuple[int, int]]:

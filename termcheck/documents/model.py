@@ -54,6 +54,7 @@ class Document:
     virtual: bool = False
     source_language: str = ""
     target_language: str = ""
+    suppressions: list = field(default_factory=list)  # inline "termcheck-disable" ranges (Markdown)
 
     @classmethod
     def plain(cls, path: str, text: str, encoding: str = "utf-8", bom: bool = False) -> "Document":

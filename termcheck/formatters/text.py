@@ -35,7 +35,7 @@ def summary(report: Report) -> str:
     if fixable:
         text += f" {fixable} fixable with --fix."
     if report.suppressed:
-        text += f" {report.suppressed} suppressed by decisions."
+        text += f" {report.suppressed} suppressed (editors' decisions or baseline)."
     if report.errors:
         text += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be read."
     return text

@@ -1,0 +1,62 @@
+"""Baselines: adopt termcheck on an existing archive without fixing everything on day one.
+
+`--write-baseline FILE` records the fingerprints of today's findings; `--baseline FILE` then reports (and
+fails on) only findings that are not in it. Fingerprints carry no line numbers (termcheck.fingerprints),
+so moving text around does not turn old findings into new ones.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from termcheck.errors import TermcheckError
+from termcheck.findings import Finding
+from termcheck.fingerprints import fingerprints
+from termcheck.fixes import write_new_atomically
+
+
+def write_baseline(path: str, findings: list[Finding], texts: dict[str, str]) -> int:
+    base = Path(path).resolve().parent
+    entries = [
+        {"path": _relative(f.path, base), "fingerprint": fp, "rule": f.rule, "text": f.text}
+        for f, fp in zip(findings, fingerprints(findings, texts))
+    ]
+    payload = {"version": 1, "tool": "termcheck", "findings": entries}
+    write_new_atomically(path, (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    return len(entries)
+
+
+def new_findings(path: str, findings: list[Finding], texts: dict[str, str]) -> tuple[list[Finding], int]:
+    """The findings that are not in the baseline, and how many were."""
+    known = _load(path)
+    base = Path(path).resolve().parent
+    fresh = []
+    for finding, fp in zip(findings, fingerprints(findings, texts)):
+        if (_relative(finding.path, base), fp) not in known:
+            fresh.append(finding)
+    return fresh, len(findings) - len(fresh)
+
+
+def _load(path: str) -> set[tuple[str, str]]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TermcheckError(f"{path}: no such baseline; create it with --write-baseline") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TermcheckError(f"{path}: cannot read baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise TermcheckError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("findings"), list):
+        raise TermcheckError(f"{path}: not a termcheck baseline (expected version 1 and a findings list)")
+    try:
+        return {(item["path"], item["fingerprint"]) for item in data["findings"]}
+    except (TypeError, KeyError):
+        raise TermcheckError(f"{path}: a baseline entry lacks its path or fingerprint") from None
+
+
+def _relative(document: str, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(Path(document).resolve(), base)).as_posix()
+    except ValueError:
+        return Path(document).resolve().as_posix()
