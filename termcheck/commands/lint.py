@@ -21,7 +21,7 @@ from termcheck.findings import Finding, Severity
 from termcheck.fixes import unified_diff, write_atomically
 from termcheck.formatters import formatter
 from termcheck.glossary import load_glossaries, load_proper_names
-from termcheck.matching.compiled import CompiledGlossary, PatternTimeout
+from termcheck.matching.compiled import CompiledGlossary
 from termcheck.report import Report
 from termcheck.resources import default_glossary, default_proper_names
 
@@ -154,6 +154,7 @@ def run_lint(options: LintOptions) -> LintOutcome:
         documents, fix_errors = _fix(linter, documents, findings)
         errors += fix_errors
         findings = _lint(linter, documents)
+    errors += list(dict.fromkeys(linter.glossary.timeouts))
     findings, suppressed, notes = _apply_decisions(options.decisions, findings, documents)
     texts = {d.path: d.text for d in documents}
     if options.write_baseline is not None:
@@ -178,18 +179,17 @@ def _start_worker(options: LintOptions) -> None:
     _worker_linter, _ = build_linter(options)
 
 
-def _lint_one(path: str) -> tuple[DocumentContext | None, list[Finding], str | None]:
+def _lint_one(path: str) -> tuple[DocumentContext | None, list[Finding], list[str]]:
     """In a worker process: read one document and run the per-document checks on it."""
     assert _worker_linter is not None
     try:
         document = read_document(path)
     except InputError as exc:
-        return None, [], str(exc)
-    try:
-        ctx = _worker_linter.context(document)
-    except PatternTimeout as exc:
-        return None, [], str(exc)
-    return ctx, _worker_linter.document_findings(ctx), None
+        return None, [], [str(exc)]
+    ctx = _worker_linter.context(document)
+    timeouts = list(_worker_linter.glossary.timeouts)
+    _worker_linter.glossary.timeouts.clear()
+    return ctx, _worker_linter.document_findings(ctx), timeouts
 
 
 def _lint_in_parallel(linter: Linter, options: LintOptions) -> tuple[list[Document], list[str], list[Finding]]:
@@ -199,10 +199,9 @@ def _lint_in_parallel(linter: Linter, options: LintOptions) -> tuple[list[Docume
     paths = [p for p in collect_paths(options.paths, options.include, options.exclude) if p != STDIN]
     contexts, findings, errors = [], [], []
     with ProcessPoolExecutor(max_workers=options.jobs, initializer=_start_worker, initargs=(options,)) as pool:
-        for ctx, found, error in pool.map(_lint_one, paths, chunksize=max(1, len(paths) // (4 * options.jobs))):
-            if error is not None:
-                errors.append(error)
-            else:
+        for ctx, found, problems in pool.map(_lint_one, paths, chunksize=max(1, len(paths) // (4 * options.jobs))):
+            errors.extend(problems)
+            if ctx is not None:
                 contexts.append(ctx)
                 findings.extend(found)
     return [ctx.document for ctx in contexts], errors, linter.finish(contexts, findings)
@@ -226,10 +225,7 @@ def _apply_decisions(
 
 
 def _lint(linter: Linter, documents: list[Document]) -> list[Finding]:
-    try:
-        return linter.lint(documents)
-    except PatternTimeout as exc:
-        raise TermcheckError(str(exc)) from None
+    return linter.lint(documents)
 
 
 def _read_all(

@@ -61,7 +61,10 @@ class PatternHit:
 
 class PatternTimeout(Exception):
     def __init__(self, entry: Entry) -> None:
-        super().__init__(f"pattern of {entry.zh} ({entry.origin}) took longer than {PATTERN_TIMEOUT_SECONDS}s")
+        super().__init__(
+            f"{entry.origin}: the pattern of {entry.zh} took longer than {PATTERN_TIMEOUT_SECONDS}s and was "
+            "stopped (catastrophic backtracking?); rewrite it without nested quantifiers"
+        )
         self.entry = entry
 
 
@@ -82,6 +85,7 @@ class CompiledGlossary:
         self._phrases.build()
         self._patterns = [_Pattern(entry, required_literals(entry.pattern)) for entry in glossary.entries if entry.pattern]
         self._needles = None  # an automaton of the patterns' required literals, built on first use
+        self.timeouts: list[str] = []  # patterns stopped by PATTERN_TIMEOUT_SECONDS, for the caller to report
 
     def find_terms(self, text: str) -> list[TermHit]:
         return [TermHit(m.start, m.end, m.payloads[0]) for m in self._phrases.find(text)]
@@ -132,7 +136,9 @@ class CompiledGlossary:
                         if m.end() > m.start():
                             yield PatternHit(m.start(), m.end(), pattern.entry)
             except TimeoutError:
-                raise PatternTimeout(pattern.entry) from None
+                # Stop this pattern on this text and carry on: a bad pattern must not hang a run. The
+                # caller reports it, and the run ends with status 2.
+                self.timeouts.append(str(PatternTimeout(pattern.entry)))
 
 
 class _Pattern:
