@@ -68,10 +68,13 @@ class DecisionsFile:
             raise TermcheckError(f"{path}: not a termcheck decisions file (expected version 1 and a decisions list)")
         return cls(path, [_decision(path, i, d) for i, d in enumerate(data["decisions"])])
 
+    def as_dicts(self) -> list[dict]:
+        return [_clean(asdict(d)) for d in self.decisions]
+
     def save(self) -> None:
         from termcheck.fixes import write_new_atomically
 
-        payload = {"version": 1, "decisions": [_clean(asdict(d)) for d in self.decisions]}
+        payload = {"version": 1, "decisions": self.as_dicts()}
         write_new_atomically(self.path, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
     def relative(self, document_path: str) -> str:

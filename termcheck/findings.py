@@ -43,6 +43,7 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     segment: str | None = None  # the segment id in a bilingual file (a unit id for XLIFF and TMX)
+    fingerprint: str | None = None  # set once per run, before any finding is filtered (fingerprints.py)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.rule)

@@ -18,14 +18,23 @@ _WORD = re.compile(r"\w+")
 
 
 def fingerprints(findings: list[Finding], texts: dict[str, str]) -> list[str]:
-    """One fingerprint per finding, in order; `texts` maps each path to the text its offsets index."""
+    """One fingerprint per finding, in order; `texts` maps each path to the text its offsets index.
+
+    A finding that already carries its fingerprint keeps it: the ordinal that tells identical findings
+    apart must be counted over all of a run's findings, before decisions or a baseline remove any.
+    """
     seen: Counter[str] = Counter()
     out = []
     for finding in findings:
         key = _key(finding, texts.get(finding.path, ""))
-        out.append(_digest(f"{key}\x1f{seen[key]}"))
+        out.append(finding.fingerprint or _digest(f"{key}\x1f{seen[key]}"))
         seen[key] += 1
     return out
+
+
+def assign_fingerprints(findings: list[Finding], texts: dict[str, str]) -> None:
+    for finding, fingerprint in zip(findings, fingerprints(findings, texts)):
+        finding.fingerprint = fingerprint
 
 
 def context(finding: Finding, text: str) -> tuple[str, str]:

@@ -61,3 +61,16 @@ def test_malformed_decisions_file(tmp_path):
     doc.write_text(TEXT, encoding="utf-8")
     result = runner.invoke(app, ["lint", *SMALL, "--decisions", str(bad), str(doc)])
     assert result.exit_code == 2 and "decision 1 lacks fingerprint, decision" in result.output
+
+
+def test_html_report_carries_earlier_decisions_into_its_export(tmp_path, small_linter):
+    import re
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    reject_first(small_linter, doc, tmp_path / "d.json")
+    out = tmp_path / "report.html"
+    runner.invoke(app, ["lint", *SMALL, "-f", "html", "-o", str(out), "--decisions", str(tmp_path / "d.json"), str(doc)])
+    payload = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', out.read_text(encoding="utf-8"), re.S)
+    data = json.loads(payload.group(1))
+    assert [(d["decision"], d["text"]) for d in data["earlierDecisions"]] == [("rejected", "two maintenances")]

@@ -18,6 +18,7 @@ from termcheck.decisions import DecisionsFile
 from termcheck.engine import Linter, RuleSelection, fix_document
 from termcheck.errors import InputError, TermcheckError
 from termcheck.findings import Finding, Severity
+from termcheck.fingerprints import assign_fingerprints
 from termcheck.fixes import unified_diff, write_atomically
 from termcheck.formatters import formatter
 from termcheck.glossary import load_glossaries, load_proper_names
@@ -155,8 +156,9 @@ def run_lint(options: LintOptions) -> LintOutcome:
         errors += fix_errors
         findings = _lint(linter, documents)
     errors += list(dict.fromkeys(linter.glossary.timeouts))
-    findings, suppressed, notes = _apply_decisions(options.decisions, findings, documents)
     texts = {d.path: d.text for d in documents}
+    assign_fingerprints(findings, texts)
+    findings, suppressed, notes, known = _apply_decisions(options.decisions, findings, documents)
     if options.write_baseline is not None:
         count = write_baseline(options.write_baseline, findings, texts)
         notes.append(f"wrote {count} finding(s) to the baseline {options.write_baseline}")
@@ -164,7 +166,7 @@ def run_lint(options: LintOptions) -> LintOutcome:
         findings, known = new_findings(options.baseline, findings, texts)
         suppressed += known
     report = Report(findings, len(documents), glossary_files, errors, documents=documents, rules=dict(RULES),
-                    suppressed=suppressed)
+                    suppressed=suppressed, decisions=known)
     rendered = formatter(options.output_format)(report, color=options.color)
     accepting = options.exit_zero or options.write_baseline is not None
     exit_code = 2 if errors else (0 if accepting else _exit_code(findings, Severity(options.fail_on)))
@@ -209,19 +211,20 @@ def _lint_in_parallel(linter: Linter, options: LintOptions) -> tuple[list[Docume
 
 def _apply_decisions(
     path: str | None, findings: list[Finding], documents: list[Document]
-) -> tuple[list[Finding], int, list[str]]:
-    """Drop findings the editor rejected; say which decisions no longer match anything."""
+) -> tuple[list[Finding], int, list[str], list[dict]]:
+    """Drop findings the editor rejected; say which decisions no longer match anything. Also return the
+    decisions as read, so a report can carry them forward into the file it exports."""
     if path is None:
         path = DEFAULT_DECISIONS if Path(DEFAULT_DECISIONS).is_file() else None
         if path is None:
-            return findings, 0, []
+            return findings, 0, [], []
     decisions = DecisionsFile.load(path)
     outcome = decisions.apply(findings, {d.path: d.text for d in documents}, [d.path for d in documents])
     notes = [
         f"{path}: stale decision ({d.decision}) on “{d.text}” ({d.rule}) in {d.path}: its text is no longer there"
         for d in outcome.stale
     ]
-    return outcome.findings, len(outcome.suppressed), notes
+    return outcome.findings, len(outcome.suppressed), notes, decisions.as_dicts()
 
 
 def _lint(linter: Linter, documents: list[Document]) -> list[Finding]:

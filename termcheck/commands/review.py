@@ -20,7 +20,7 @@ from termcheck.engine import Linter
 from termcheck.documents.model import Document
 from termcheck.errors import TermcheckError
 from termcheck.findings import Finding
-from termcheck.fingerprints import fingerprints
+from termcheck.fingerprints import assign_fingerprints, fingerprints
 from termcheck.fixes import apply_fixes, write_atomically
 
 KEYS = "[a]ccept [r]eject [e]dit [s]kip [u]ndo [q]uit"
@@ -137,6 +137,7 @@ def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[
     document = documents[0]
     findings = linter.lint([document])
     decisions = DecisionsFile.load(decisions_path or DEFAULT_NAME)
+    assign_fingerprints(findings, {document.path: document.text})
     outcome = decisions.apply(findings, {document.path: document.text}, [document.path])
     findings = outcome.findings
     if not findings:

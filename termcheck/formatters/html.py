@@ -55,7 +55,7 @@ def render(report: Report, color: bool = False) -> str:
         _details_panel(),
         "</div>",
     ])
-    return _page(_title(report), body, _data_json(items))
+    return _page(_title(report), body, _data_json(items, report.decisions))
 
 
 # --- data ------------------------------------------------------------------------------------------
@@ -102,11 +102,12 @@ def _where(f: Finding) -> str:
     return where
 
 
-def _data_json(items: list[_Item]) -> str:
+def _data_json(items: list[_Item], report_decisions: list[dict]) -> str:
     """The script's data. `<`, `>` and `&` become \\u escapes, so `</script>` in a document cannot end the
     element; JSON.parse reads them back unchanged."""
     payload = {
         "decisionsFile": DECISIONS_FILE,
+        "earlierDecisions": report_decisions,
         "findings": [
             {
                 "severity": i.finding.severity.value,
@@ -666,11 +667,17 @@ SCRIPT = """
 
   function exportDecisions() {
     var out = { version: 1, decisions: [] };
+    var decided = {};
     findings.forEach(function (f, id) {
       if (!verdicts[id]) return;
       var record = Object.assign({}, f.record);
       record.decision = verdicts[id];
       out.decisions.push(record);
+      decided[record.path + "|" + record.fingerprint] = true;
+    });
+    // Earlier decisions from the file this run read are kept, unless this page decided anew.
+    (data.earlierDecisions || []).forEach(function (d) {
+      if (!decided[d.path + "|" + d.fingerprint]) out.decisions.push(d);
     });
     var blob = new Blob([JSON.stringify(out, null, 2) + "\\n"], { type: "application/json" });
     var url = URL.createObjectURL(blob);
