@@ -14,6 +14,7 @@ from collections import Counter
 from termcheck.findings import Finding
 
 CONTEXT_WORDS = 3
+CONTEXT_CHARS = 200
 _WORD = re.compile(r"\w+")
 
 
@@ -40,11 +41,13 @@ def assign_fingerprints(findings: list[Finding], texts: dict[str, str]) -> None:
 def context(finding: Finding, text: str) -> tuple[str, str]:
     """Up to CONTEXT_WORDS words before and after the finding on its own line(s), case and spacing
     folded. Staying within the line keeps the fingerprint when whole lines move or are reordered."""
-    line_start = text.rfind("\n", 0, finding.start) + 1
-    line_end = text.find("\n", finding.end)
-    line_end = len(text) if line_end == -1 else line_end
-    before = _WORD.findall(text[max(line_start, finding.start - 200):finding.start])[-CONTEXT_WORDS:]
-    after = _WORD.findall(text[finding.end:min(line_end, finding.end + 200)])[:CONTEXT_WORDS]
+    # Searches are bounded to a window: a 50 MB file with no line break must not make this quadratic.
+    window_start = max(0, finding.start - CONTEXT_CHARS)
+    line_start = text.rfind("\n", window_start, finding.start) + 1 or window_start
+    line_end = text.find("\n", finding.end, finding.end + CONTEXT_CHARS)
+    line_end = min(len(text), finding.end + CONTEXT_CHARS) if line_end == -1 else line_end
+    before = _WORD.findall(text[max(line_start, window_start):finding.start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(text[finding.end:line_end])[:CONTEXT_WORDS]
     return " ".join(before).casefold(), " ".join(after).casefold()
 
 

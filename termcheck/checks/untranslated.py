@@ -35,10 +35,8 @@ class UntranslatedChinese(Check):
         if max(prose, default=" ") < FIRST_HAN:
             return  # plain English: max() runs in C, far faster than the scan
         for m in HAN_RUN.finditer(prose):
-            line_start = prose.rfind("\n", 0, m.start()) + 1
-            line_end = prose.find("\n", m.end())
-            before = prose[line_start:m.start()]
-            after = prose[m.end():line_end if line_end != -1 else len(prose)]
+            before = prose[max(0, m.start() - 200):m.start()].rpartition("\n")[2]
+            after = prose[m.end():m.end() + 200].partition("\n")[0]
             if _GLOSS_BEFORE.search(before) and _GLOSS_AFTER.match(after):
                 continue
             yield self.finding(ctx, m.start(), m.end(), f"Chinese text “{m.group()}” is left untranslated")

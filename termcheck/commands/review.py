@@ -67,10 +67,9 @@ class Review:
     def show(self, index: int) -> None:
         f = self.findings[index]
         text = self.document.text
-        line_start = text.rfind("\n", 0, f.start) + 1
-        line_end = text.find("\n", f.end)
-        line_end = len(text) if line_end == -1 else line_end
-        before, phrase, after = text[line_start:f.start], text[f.start:f.end], text[f.end:line_end]
+        before = text[max(0, f.start - 200):f.start].rpartition("\n")[2]
+        after = text[f.end:f.end + 200].partition("\n")[0]
+        phrase = text[f.start:f.end]
         marked = f"{_REVERSE}{phrase}{_RESET}" if self.color else f"[[{phrase}]]"
         self.say("")
         self.say(f"({index + 1}/{len(self.findings)}) {f.path}:{f.line}:{f.column} {f.rule} {f.severity.value}")

@@ -21,7 +21,10 @@ from sacrebleu.significance import PairedTest
 
 from termcheck.documents.decoding import decode
 from termcheck.errors import TermcheckError
-from termcheck.glossary.model import Entry
+from termcheck.glossary import load_glossaries
+from termcheck.glossary.model import Entry, Glossary
+from termcheck.matching.compiled import CompiledGlossary
+from termcheck.resources import default_glossary
 
 BOOTSTRAP_SAMPLES = 1000  # sacrebleu's default for --paired-bs
 BOOTSTRAP_SEED = 12345  # sacrebleu's default seed: the same p-values as `sacrebleu --paired-bs`
@@ -181,20 +184,26 @@ def _source_terms(options: ScoreOptions, sources: list[str] | None) -> tuple[lis
     """The distinct glossary entries in each source segment, found once and shared by every system."""
     if sources is None:
         return None, []
-    from termcheck.commands.lint import LintOptions, build_linter
     from termcheck.matching.source_terms import SourceTermFinder
 
-    linter, files = build_linter(
-        LintOptions(paths=[], glossaries=options.glossaries, default_glossary=options.default_glossary)
-    )
-    finder = SourceTermFinder(linter.glossary)
+    glossary = _glossary(options)
+    finder = SourceTermFinder(CompiledGlossary(glossary))
     found = []
     for source in sources:
         entries: dict[str, Entry] = {}
         for term in finder.find(source):
             entries.setdefault(term.entry.zh, term.entry)
         found.append(list(entries.values()))
-    return found, [f.path for f in files]
+    return found, [f.path for f in glossary.files]
+
+
+def _glossary(options: ScoreOptions) -> Glossary:
+    """The glossaries as lint resolves them: the bundled one first, then each --glossary overriding it.
+    Loaded here rather than through lint's Linter, which would also load the proper names for nothing."""
+    paths = ([str(default_glossary())] if options.default_glossary else []) + options.glossaries
+    if not paths:
+        raise TermcheckError("no glossary: give --glossary FILE or drop --no-default-glossary")
+    return load_glossaries(paths)
 
 
 def term_success(source_terms: list[list[Entry]], hypotheses: list[str]) -> TermSuccess:
@@ -228,8 +237,15 @@ def paired_bootstrap(metrics: dict[str, Metric], systems: dict[str, list[str]]) 
     for metric_name, column in table.items():
         for result, outcome in zip(results, column):
             result.scores[metric_name] = outcome.score
-            result.significance[metric_name] = {"p_value": outcome.p_value, "mean": outcome.mean, "ci": outcome.ci}
+            result.significance[metric_name] = {
+                "p_value": _plain(outcome.p_value), "mean": _plain(outcome.mean), "ci": _plain(outcome.ci)
+            }
     return results, {name: sig.format() for name, sig in signatures.items()}
+
+
+def _plain(value: float | None) -> float | None:
+    """numpy's float32 (the bootstrap means and CIs) as a Python float, which json can write."""
+    return None if value is None else float(value)
 
 
 @contextmanager

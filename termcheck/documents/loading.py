@@ -63,6 +63,9 @@ def _wanted(relative: str, include: tuple[str, ...], exclude: tuple[str, ...]) -
 
 def read_document(path: str) -> Document:
     try:
+        if Path(path).exists() and not Path(path).is_file() and not Path(path).is_dir():
+            # A FIFO or a device would block or never end: refuse it rather than hang.
+            raise InputError(path, "not a regular file")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
