@@ -1,0 +1,101 @@
+"""Hostile and broken input: one clear line each, the run goes on, exit 2 at the end, no file damaged."""
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import SMALL_GLOSSARY, SMALL_NAMES
+
+from termcheck.errors import TermcheckError
+from termcheck.fixes import digest, write_atomically
+
+SMALL = ["--no-default-glossary", "--glossary", str(SMALL_GLOSSARY), "--names", str(SMALL_NAMES)]
+
+
+def lint(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "termcheck", "lint", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_each_broken_input_gets_one_line_and_the_others_are_linted(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("We must achieve the two maintenances.\n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9 two maintenances".encode("latin-1"))
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "bad.po").write_bytes(b'garbage line\nmsgid "a"\n')
+    (tmp_path / "bad.xlf").write_bytes(b"<xliff><file><body><trans-unit></xliff>")
+    (tmp_path / "bad.tmx").write_bytes(b'<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                        b"<tmx><body><tu><tuv><seg>&x;</seg></tuv></tu></body></tmx>")
+    started = time.monotonic()
+    run = lint(*SMALL, str(tmp_path))
+    assert time.monotonic() - started < 60
+    assert run.returncode == 2
+    errors = run.stderr.strip().splitlines()
+    assert "Traceback" not in run.stderr
+    assert len(errors) == 7, errors
+    for name, reason in [("latin1.txt", "not valid UTF-8"), ("image.txt", "binary"), ("dangling.txt", "no such file"),
+                         ("pipe.txt", "not a regular file"), ("bad.po", "PO"), ("bad.xlf", "XML"),
+                         ("bad.tmx", "entity")]:
+        assert any(name in line and reason in line for line in errors), (name, errors)
+    assert "good.txt:1:21: TC101" in run.stdout
+    assert "root:" not in run.stdout + run.stderr
+
+
+def test_unreadable_file(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads files whatever their permissions")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("x", encoding="utf-8")
+    locked.chmod(0)
+    run = lint(*SMALL, str(locked))
+    assert run.returncode == 2 and "permission denied" in run.stderr
+
+
+def test_fifty_megabytes_without_a_newline(tmp_path):
+    big = tmp_path / "big.txt"
+    chunk = "the policy of the reform and the work of the people goes on " * 40 + "and the two maintenances "
+    with big.open("w", encoding="utf-8") as handle:
+        for _ in range(50_000_000 // len(chunk) + 1):
+            handle.write(chunk)
+    started = time.monotonic()
+    run = lint(*SMALL, "--format", "json", str(big), timeout=600)
+    elapsed = time.monotonic() - started
+    assert run.returncode == 1, run.stderr[-500:]
+    assert '"rule": "TC101"' in run.stdout[:5000]
+    assert elapsed < 300
+
+
+def test_catastrophic_pattern_is_stopped_and_reported(tmp_path):
+    glossary = tmp_path / "evil.tsv"
+    glossary.write_text(
+        "zh\ten\tpattern\tsource\n甲\tfine\t(a|aa)+$\ttest\n乙\ttwo upholds\t\ttest\n", encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("a" * 60 + "! two upholds\n", encoding="utf-8")
+    started = time.monotonic()
+    run = lint("--no-default-glossary", "--glossary", str(glossary), str(doc))
+    assert time.monotonic() - started < 30
+    assert run.returncode == 2
+    assert "took longer than" in run.stderr and "evil.tsv:2" in run.stderr
+
+
+def test_fix_leaves_a_file_that_changed_since_it_was_read(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(b"original")
+    expected = digest(b"something else")
+    with pytest.raises(TermcheckError, match="changed since it was read"):
+        write_atomically(str(path), b"fixed", expected_digest=expected)
+    assert path.read_bytes() == b"original"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt"]
+
+
+def test_read_only_file_is_not_fixed(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("We must achieve the two maintenances.\n", encoding="utf-8")
+    path.chmod(0o444)
+    run = lint(*SMALL, "--fix", str(path))
+    assert run.returncode == 2 and "read-only" in run.stderr
+    assert path.read_text(encoding="utf-8") == "We must achieve the two maintenances.\n"
