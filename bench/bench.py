@@ -120,9 +120,16 @@ def measure_startup(page: Path, runs: int = 7) -> dict[str, float]:
 
     termcheck = [sys.executable, "-m", "termcheck", "lint", str(page)]
     baseline = [sys.executable, "-c", "pass"]
+    source, target = OUT / "three-lines.zh.txt", OUT / "three-lines.en.txt"
+    source.write_text("坚决做到两个维护。\n坚持总体国家安全观。\n发挥战斗堡垒作用。\n", encoding="utf-8")
+    target.write_text("Achieve the two maintenances.\nFollow the holistic approach to national security.\n"
+                      "Act as a fighting bastion.\n", encoding="utf-8")
+    bilingual = [sys.executable, "-m", "termcheck", "lint", "--source", str(source), str(target)]
     wall(termcheck)  # warm the file cache once
+    wall(bilingual)
     return {
         "termcheck_lint_s": statistics.median(wall(termcheck) for _ in range(runs)),
+        "termcheck_lint_source_s": statistics.median(wall(bilingual) for _ in range(runs)),
         "python_itself_s": statistics.median(wall(baseline) for _ in range(runs)),
         "jieba_loaded": _imports_module(page, "jieba"),
         "sacrebleu_loaded": _imports_module(page, "sacrebleu"),
@@ -186,6 +193,8 @@ def main() -> None:
     print(f"\nstart-up of `termcheck lint` on one page: {s['termcheck_lint_s']:.3f} s "
           f"(python itself: {s['python_itself_s']:.3f} s); jieba loaded: {s['jieba_loaded']}, "
           f"sacrebleu loaded: {s['sacrebleu_loaded']}")
+    print(f"start-up of `termcheck lint --source` on three lines (loads jieba and OpenCC): "
+          f"{s['termcheck_lint_source_s']:.3f} s")
 
 
 if __name__ == "__main__":
