@@ -8,6 +8,7 @@ from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
 from termcheck.matching.compiled import Kind, TermHit
+from termcheck.matching.source_terms import content_stems
 
 
 class InconsistentRendering(Check):
@@ -18,7 +19,8 @@ class InconsistentRendering(Check):
         summary="One concept is rendered in more than one way within a file or across the files of a run.",
         what="Counts every rendering of each glossary concept in a file. Where a file mixes acceptable "
         "renderings, each occurrence of a minority rendering is flagged, and the message lists every "
-        "rendering with its count. Across several files, a file whose rendering differs from the one most "
+        "rendering with its count. Abbreviations (CPC), shortenings (Xi Jinping for General Secretary Xi "
+        "Jinping) and the same words reordered count as the same rendering. Across several files, a file whose rendering differs from the one most "
         "files use is flagged too.",
         why="Readers take two names for two things. A document that says both “sense of gain” and “sense "
         "of fulfillment” for 获得感 suggests two concepts where the source has one.",
@@ -46,7 +48,7 @@ class InconsistentRendering(Check):
             dominant = _dominant(acceptable, entry)
             listing = _listing(all_counts)
             for hit in hits:
-                if hit.kind.acceptable and _rendering(hit) != dominant:
+                if hit.kind.acceptable and not _compatible(_rendering(hit), dominant):
                     yield self.finding(
                         ctx, hit.start, hit.end,
                         f"{entry.zh} is rendered {len(all_counts)} ways in this file ({listing}); "
@@ -56,7 +58,7 @@ class InconsistentRendering(Check):
         elif len(acceptable) == 1 and several_files and len(run_counts) > 1:
             dominant = _dominant(run_counts, entry)
             used = next(iter(acceptable))
-            if used != dominant:
+            if not _compatible(used, dominant):
                 listing = _listing(run_counts)
                 for hit in hits:
                     if _rendering(hit) == used:
@@ -76,6 +78,18 @@ def _renderings_by_concept(ctx: DocumentContext) -> dict[str, list[TermHit]]:
     for hit in ctx.terms:
         grouped[hit.entry.zh].append(hit)
     return grouped
+
+
+def _compatible(rendering: str, dominant: str) -> bool:
+    """Is this rendering the dominant one, or a legitimate short form of it?
+
+    An abbreviation ("CPC"), a shortening ("Xi Jinping" for "General Secretary Xi Jinping") or the same
+    words in another order ("the Party's leadership", "leadership of the Party") is one name, not two.
+    """
+    if rendering == dominant or (rendering.isupper() and len(rendering) <= 6) or (dominant.isupper() and len(dominant) <= 6):
+        return True
+    mine, theirs = content_stems(rendering), content_stems(dominant)
+    return bool(mine) and (mine <= theirs or theirs <= mine)
 
 
 def _rendering(hit: TermHit) -> str:

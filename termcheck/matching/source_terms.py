@@ -128,10 +128,11 @@ def renders(glossary_entry: Entry, target: str) -> bool:
     if any(_contains_phrase(text, phrase) for phrase in glossary_entry.acceptable):
         return True
     stems = {w[:_STEM] for w in _WORD_SPLIT.split(text) if w}
-    return any(_content_stems(phrase) <= stems for phrase in glossary_entry.acceptable)
+    return any(content_stems(phrase) <= stems for phrase in glossary_entry.acceptable)
 
 
-def _content_stems(phrase: str) -> set[str]:
+def content_stems(phrase: str) -> set[str]:
+    """The starts of a phrase's content words: what must be there for a rendering to count."""
     words = [w for w in _WORD_SPLIT.split(normalize(phrase).text) if w and w not in _FUNCTION_WORDS]
     return {w[:_STEM] for w in words}
 
