@@ -21,6 +21,22 @@ app = typer.Typer(
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+# Options several commands share, declared once.
+GlossaryOption = Annotated[
+    Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
+]
+NoDefaultGlossaryOption = Annotated[
+    Optional[bool], typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
+]
+NamesOption = Annotated[
+    Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
+]
+SelectOption = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes.")]
+IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")]
+ConfigOption = Annotated[
+    Optional[Path], typer.Option("--config", help="Configuration file (default: the nearest termcheck.toml or pyproject.toml).")
+]
+
 
 class OutputFormat(str, Enum):
     text = "text"
@@ -66,15 +82,9 @@ class FailLevel(str, Enum):
 @app.command()
 def lint(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for .txt/.md/.po/.xlf/.tmx) or - for stdin.")],
-    glossary: Annotated[
-        Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
-    ] = None,
-    no_default_glossary: Annotated[
-        Optional[bool], typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
-    ] = None,
-    names: Annotated[
-        Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
-    ] = None,
+    glossary: GlossaryOption = None,
+    no_default_glossary: NoDefaultGlossaryOption = None,
+    names: NamesOption = None,
     source: Annotated[
         Optional[Path], typer.Option("--source", "-s", help="The line-aligned Chinese source of the one target file.")
     ] = None,
@@ -85,8 +95,8 @@ def lint(
     annotate: Annotated[
         bool, typer.Option("--annotate", help="Write findings into PO files as #. comments and mark the entries fuzzy.")
     ] = False,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     fail_on: Annotated[
         Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 on findings of this severity or above.")
     ] = None,
@@ -101,9 +111,7 @@ def lint(
     decisions: Annotated[
         Optional[Path], typer.Option("--decisions", help="Editors' decisions file (default: termcheck-decisions.json if present).")
     ] = None,
-    config: Annotated[
-        Optional[Path], typer.Option("--config", help="Configuration file (default: the nearest termcheck.toml or pyproject.toml).")
-    ] = None,
+    config: ConfigOption = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour in text output.")] = ColorMode.auto,
 ) -> None:
     """Check translations and report deprecated, inconsistent or garbled renderings."""
@@ -154,21 +162,15 @@ def review(
     source: Annotated[
         Optional[Path], typer.Option("--source", "-s", help="Its line-aligned Chinese source, shown beside each finding.")
     ] = None,
-    glossary: Annotated[
-        Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
-    ] = None,
-    no_default_glossary: Annotated[
-        Optional[bool], typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
-    ] = None,
-    names: Annotated[
-        Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
-    ] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
+    glossary: GlossaryOption = None,
+    no_default_glossary: NoDefaultGlossaryOption = None,
+    names: NamesOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     decisions: Annotated[
         Optional[Path], typer.Option("--decisions", help="Decisions file (default: termcheck-decisions.json).")
     ] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file.")] = None,
+    config: ConfigOption = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Highlight with colour.")] = ColorMode.auto,
 ) -> None:
     """Review the findings of one document: accept, reject, edit, skip, undo, quit."""
@@ -223,12 +225,8 @@ def score(
     source: Annotated[
         Optional[Path], typer.Option("--source", "-s", help="The line-aligned Chinese source: adds the term success rate.")
     ] = None,
-    glossary: Annotated[
-        Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
-    ] = None,
-    no_default_glossary: Annotated[
-        bool, typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
-    ] = False,
+    glossary: GlossaryOption = None,
+    no_default_glossary: NoDefaultGlossaryOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     worst: Annotated[int, typer.Option("--worst", min=0, help="Show this many worst segments by sentence chrF.")] = 5,
 ) -> None:

@@ -68,13 +68,25 @@ def write_atomically(path: str, data: bytes, expected_digest: str | None = None)
     # Root can write anywhere; a file whose write bits are all off was still meant to stay as it is.
     if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
         raise TermcheckError(f"{path}: not fixed: the file is read-only")
+    _replace(target, data, mode, f"{path}: not fixed")
+
+
+def write_new_atomically(path: str, data: bytes) -> None:
+    """Create or replace a file of termcheck's own (a decisions or baseline file) atomically."""
+    _replace(Path(path), data, None, f"{path}: cannot write")
+
+
+def _replace(target: Path, data: bytes, mode: int | None, failure: str) -> None:
+    """Write a temporary file in the target's folder, then rename it over the target: readers see the
+    old file or the new one, never half of one. On any failure the temporary file is removed."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as exc:
         try:
@@ -82,23 +94,5 @@ def write_atomically(path: str, data: bytes, expected_digest: str | None = None)
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise TermcheckError(f"{path}: not fixed: {exc.strerror or exc}") from None
+            raise TermcheckError(f"{failure}: {exc.strerror or exc}") from None
         raise
-
-
-def write_new_atomically(path: str, data: bytes) -> None:
-    """Create or replace a file of termcheck's own (a decisions or baseline file) atomically."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck-tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise TermcheckError(f"{path}: cannot write: {exc.strerror or exc}") from None
