@@ -27,3 +27,17 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
     assert run_command in readme and test_command in readme
     assert test_command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert (REPO / "samples" / "national-security-study.en.md").is_file()
+
+
+def test_a_built_wheel_carries_the_bundled_data(tmp_path):
+    """The README's run command installs with `pip install .`: the wheel must hold the glossaries."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(REPO)],
+                   check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("termcheck-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"termcheck/_glossaries/zh-en-political.tsv", "termcheck/_glossaries/proper-names.tsv",
+            "termcheck/data/idiom_pinyin.tsv", "termcheck/data/pinyin_syllables.txt"} <= names
