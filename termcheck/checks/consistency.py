@@ -88,8 +88,33 @@ def _compatible(rendering: str, dominant: str) -> bool:
     """
     if rendering == dominant or (rendering.isupper() and len(rendering) <= 6) or (dominant.isupper() and len(dominant) <= 6):
         return True
-    mine, theirs = content_stems(rendering), content_stems(dominant)
+    mine = content_stems(_spell_out(rendering, dominant))
+    theirs = content_stems(_spell_out(dominant, rendering))
     return bool(mine) and (mine <= theirs or theirs <= mine)
+
+
+def _spell_out(phrase: str, other: str) -> str:
+    """Replace an acronym in `phrase` by the words of `other` whose initials spell it ("CPC" ->
+    "Communist Party of China"), so "20th CPC National Congress" and "20th National Congress of the
+    Communist Party of China" compare as the same words."""
+    words = other.split()
+    for token in phrase.split():
+        if not (token.isupper() and 2 <= len(token) <= 6 and token.isalpha()):
+            continue
+        for start in range(len(words)):
+            initials, end = "", start
+            while end < len(words) and len(initials) < len(token):
+                word = words[end]
+                if word.lower() not in _MINOR_WORDS or end == start:
+                    initials += word[:1].upper()
+                end += 1
+            if initials == token:
+                phrase = phrase.replace(token, " ".join(words[start:end]), 1)
+                break
+    return phrase
+
+
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 
 
 def _rendering(hit: TermHit) -> str:
