@@ -188,3 +188,14 @@ def test_repeated_word_needs_whole_words(small_linter):
 
 def test_repeated_word_across_line_break(small_linter):
     assert found(lint_text(small_linter, "of the\nthe people", select=("TC205",)), "TC205") == [("the\nthe", "the")]
+
+
+def test_consistency_accepts_acronyms_shortenings_and_reordering():
+    from termcheck.checks.consistency import _compatible
+
+    assert _compatible("20th CPC National Congress", "20th National Congress of the Communist Party of China")
+    assert _compatible("Xi Jinping", "General Secretary Xi Jinping")
+    assert _compatible("the Party's leadership", "leadership of the Party")
+    assert _compatible("CPC", "Communist Party of China")
+    assert not _compatible("sense of fulfillment", "sense of gain")
+    assert not _compatible("spirit of struggle", "fighting spirit")
