@@ -112,3 +112,11 @@ def test_markdown_prose_is_the_text_with_some_characters_masked(pieces):
     assert len(doc.prose) == len(text)
     for original, seen in zip(text, doc.prose):
         assert seen == original or (seen == MASK and original not in "\r\n")
+
+
+def test_collect_paths_expands_quoted_globs(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.md").write_text("x")
+    (tmp_path / "a" / "y.txt").write_text("x")
+    found = list(collect_paths([str(tmp_path / "**" / "*.md"), str(tmp_path / "none*.md")]))
+    assert found == [str(tmp_path / "a" / "x.md"), str(tmp_path / "none*.md")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import glob
 import hashlib
 import importlib
 import os
@@ -37,7 +38,7 @@ def collect_paths(
     """Expand folders (recursively, by suffix or by the `include` globs, sorted), leaving out what the
     `exclude` globs match; files named on the command line and "-" pass through as given."""
     include, exclude = tuple(include), tuple(exclude)
-    for arg in arguments:
+    for arg in _expand_globs(arguments):
         path = Path(arg)
         if arg != STDIN and path.is_dir():
             found = []
@@ -48,6 +49,17 @@ def collect_paths(
                     if _wanted(relative, include, exclude):
                         found.append(os.path.join(root, name))
             yield from sorted(found)
+        else:
+            yield arg
+
+
+def _expand_globs(arguments: Iterable[str]) -> Iterator[str]:
+    """A quoted glob ("docs/**/*.md") is expanded here, as a shell would; a pattern that matches nothing
+    is passed on, so the user hears that it does not exist."""
+    for arg in arguments:
+        if arg != STDIN and any(c in arg for c in "*?[") and not Path(arg).exists():
+            matches = sorted(glob.glob(arg, recursive=True))
+            yield from matches or [arg]
         else:
             yield arg
 
