@@ -199,3 +199,16 @@ def test_consistency_accepts_acronyms_shortenings_and_reordering():
     assert _compatible("CPC", "Communist Party of China")
     assert not _compatible("sense of fulfillment", "sense of gain")
     assert not _compatible("spirit of struggle", "fighting spirit")
+
+
+def test_only_drop_in_replacements_are_fixable():
+    from termcheck.checks.deprecated import _drop_in
+
+    text = "We follow the overall national security concept. Study Xi Jinping's thought of socialism now."
+    start = text.index("overall")
+    assert _drop_in(text, start, start + len("overall national security concept"),
+                    "holistic approach to national security")
+    start = text.index("thought")
+    assert not _drop_in(text, start, start + len("thought of socialism"), "Xi Jinping Thought on Socialism")
+    start = text.index("follow")
+    assert not _drop_in(text, start, start + len("follow"), "study and apply the guiding principles")
