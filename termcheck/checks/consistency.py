@@ -76,6 +76,9 @@ def _renderings_by_concept(ctx: DocumentContext) -> dict[str, list[TermHit]]:
     # from worker processes, each with its own copy of the glossary.
     grouped: dict[str, list[TermHit]] = defaultdict(list)
     for hit in ctx.terms:
+        phrase = hit.rendering.phrase
+        if " " not in phrase.strip() and phrase.islower():
+            continue  # one ordinary word ("all", "governance") is too common to count as the concept
         grouped[hit.entry.zh].append(hit)
     return grouped
 
