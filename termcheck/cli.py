@@ -181,9 +181,8 @@ def review(
         options, _ = resolve_options(
             config_path=config, paths=[path], glossaries=[str(g) for g in glossary or []],
             no_default_glossary=no_default_glossary, names=[str(n) for n in names or []],
-            source=str(source) if source is not None else None, output_format=None, fix=False, diff=False,
-            annotate=False, select=_split_codes(select), ignore=_split_codes(ignore), fail_on=None,
-            exit_zero=False, decisions=str(decisions) if decisions is not None else None,
+            source=str(source) if source is not None else None, select=_split_codes(select),
+            ignore=_split_codes(ignore), decisions=str(decisions) if decisions is not None else None,
             color=_use_color(color, None),
         )
         raise typer.Exit(run_review(options, options.decisions))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
-from termcheck.matching.compiled import Kind, TermHit
+from termcheck.matching.compiled import TermHit
 from termcheck.matching.source_terms import content_stems
 
 

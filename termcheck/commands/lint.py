@@ -64,36 +64,37 @@ class LintOutcome:
 
 
 def resolve_options(config_path: Path | None, **cli: object) -> tuple[LintOptions, Config]:
-    """Options from the configuration file, overridden by what the command line gave."""
+    """Options from the configuration file, overridden by what the command line gave (a key the command
+    does not have may be left out)."""
     config = load_config(config_path if config_path is not None else find_config())
-    config.override("glossaries", cli["glossaries"])
-    if cli["no_default_glossary"]:
+    config.override("glossaries", cli.get("glossaries"))
+    if cli.get("no_default_glossary"):
         config.override("default-glossary", False)
-    config.override("names", cli["names"])
-    config.override("select", cli["select"])
-    config.override("ignore", cli["ignore"])
-    config.override("fail-on", cli["fail_on"])
-    config.override("format", cli["output_format"])
-    config.override("decisions", cli["decisions"])
+    config.override("names", cli.get("names"))
+    config.override("select", cli.get("select"))
+    config.override("ignore", cli.get("ignore"))
+    config.override("fail-on", cli.get("fail_on"))
+    config.override("format", cli.get("output_format"))
+    config.override("decisions", cli.get("decisions"))
     options = LintOptions(
-        paths=list(cli["paths"]),  # type: ignore[arg-type]
+        paths=list(cli.get("paths") or []),  # type: ignore[arg-type]
         glossaries=list(config.get("glossaries")),  # type: ignore[arg-type]
         default_glossary=bool(config.get("default-glossary")),
         names=list(config.get("names")),  # type: ignore[arg-type]
         output_format=str(config.get("format")),
-        fix=bool(cli["fix"]),
-        diff=bool(cli["diff"]),
-        source=cli["source"],  # type: ignore[arg-type]
-        annotate=bool(cli["annotate"]),
+        fix=bool(cli.get("fix")),
+        diff=bool(cli.get("diff")),
+        source=cli.get("source"),  # type: ignore[arg-type]
+        annotate=bool(cli.get("annotate")),
         select=tuple(config.get("select")),  # type: ignore[arg-type]
         ignore=tuple(config.get("ignore")),  # type: ignore[arg-type]
         severities={code: Severity(level) for code, level in dict(config.get("severity")).items()},  # type: ignore[arg-type]
         fail_on=str(config.get("fail-on")),
-        exit_zero=bool(cli["exit_zero"]),
+        exit_zero=bool(cli.get("exit_zero")),
         decisions=config.get("decisions"),  # type: ignore[arg-type]
         include=tuple(config.get("include")),  # type: ignore[arg-type]
         exclude=tuple(config.get("exclude")),  # type: ignore[arg-type]
-        color=bool(cli["color"]),
+        color=bool(cli.get("color")),
     )
     return options, config
 

@@ -10,7 +10,7 @@ _COLORS = {"error": "31", "warning": "33", "info": "36"}
 
 def render(report: Report, color: bool = False) -> str:
     lines: list[str] = []
-    for path, group in groupby(report.findings, key=lambda f: f.path):
+    for _path, group in groupby(report.findings, key=lambda f: f.path):
         if lines:
             lines.append("")
         for f in group:
