@@ -16,7 +16,9 @@ DATA = TESTS / "data"
 SMALL_GLOSSARY = DATA / "small-glossary.tsv"
 SMALL_NAMES = DATA / "small-names.tsv"
 SHARED = REPO.parent / "shared"
-SEEDS = SHARED / "seeds"
+# Copies of the two seed documents and of the WMT21 dev segments, so a clone alone runs the whole suite.
+SEEDS = DATA / "seeds"
+WMT21 = DATA / "wmt21_political.jsonl"
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +32,11 @@ def lint_text(linter: Linter, text: str, path: str = "doc.txt", select: tuple[st
     if select:
         linter = Linter(linter.glossary, linter.proper_names, RuleSelection(select=select))
     return linter.lint([document])
+
+
+@pytest.fixture(scope="session")
+def default_linter() -> Linter:
+    from termcheck.resources import default_glossary, default_proper_names
+
+    glossary = load_glossaries([str(default_glossary())])
+    return Linter(CompiledGlossary(glossary), load_proper_names(str(default_proper_names())))

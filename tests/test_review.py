@@ -91,3 +91,28 @@ def test_quit_without_confirming_writes_nothing(tmp_path, doc):
     child.expect(pexpect.EOF)
     assert doc.read_text(encoding="utf-8") == TEXT
     assert not (tmp_path / "termcheck-decisions.json").exists()
+
+
+def test_accepting_a_suggestion_lint_would_not_apply_asks_first(tmp_path):
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("zh\ten\tdeprecated\ttags\tsource\n"
+                        "生命重于泰山\tnothing is more precious than life\tlife is heavier than Mount Tai\tslogan\ttest\n",
+                        encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("We know life is heavier than Mount Tai.\n", encoding="utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "termcheck", "review", "--no-default-glossary", "--glossary",
+                                           str(glossary), "--color", "never", "doc.txt"],
+                          cwd=str(tmp_path), encoding="utf-8", timeout=30, dimensions=(40, 200))
+    child.expect(r"not a drop-in")
+    child.expect(PROMPT)
+    child.sendline("a")
+    child.expect(r"not applied by --fix")
+    child.expect(r"anyway\? \[y/N\] ")
+    child.sendline("n")           # not confirmed: asked again, nothing recorded
+    child.expect(PROMPT)
+    child.sendline("a")
+    child.expect(r"anyway\? \[y/N\] ")
+    child.sendline("y")
+    child.expect(r"Wrote 1 change\(s\) to doc.txt")
+    child.expect(pexpect.EOF)
+    assert doc.read_text(encoding="utf-8") == "We know nothing is more precious than life.\n"

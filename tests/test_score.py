@@ -10,13 +10,13 @@ import sys
 
 import pytest
 import sacrebleu
-from conftest import REPO, SHARED
+from conftest import REPO, SHARED, WMT21
 from sacrebleu.metrics import BLEU, CHRF, TER
 from typer.testing import CliRunner
 
 from termcheck.cli import app
 
-DEV_DATA = SHARED / "dev-data" / "wmt21_political.jsonl"
+DEV_DATA = WMT21
 BASELINE, OTHER = "Online-A", "HuaweiTSC"
 runner = CliRunner()
 

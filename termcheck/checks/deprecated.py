@@ -5,9 +5,10 @@ from collections.abc import Iterator
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.checks.casing import fit_suggestion
+from termcheck.checks.fitting import seam_safe, similar_length
 from termcheck.findings import Finding, Severity
+from termcheck.glossary.model import Entry
 from termcheck.matching.compiled import Kind
-from termcheck.matching.tokens import WORD
 
 # Replacing a whole idiom or slogan usually needs the sentence around it reworded, so --fix leaves those
 # to the translator; a term swapped for a term is safe.
@@ -21,9 +22,11 @@ class DeprecatedRendering(Check):
         severity=Severity.ERROR,
         summary="A glossary concept is rendered with a deprecated, literal or garbled phrase.",
         what="Finds phrases that the glossary lists as deprecated renderings of a concept and suggests the "
-        "preferred rendering, fitted to the case and number of the phrase it replaces. --fix applies it only "
-        "where it is a drop-in: about as many words as the phrase, not repeating its neighbours, and not an "
-        "idiom or slogan, which need the sentence reworded.",
+        "preferred rendering, fitted to the case and number of the phrase it replaces. A suggestion replaces "
+        "the flagged words only: the glossary's own replacement for that phrase, or the preferred rendering "
+        "where it is about as long and doubles no word at its seams; otherwise the message names the "
+        "standard rendering and nothing is offered to apply. --fix leaves idioms and slogans alone, since "
+        "they need the sentence reworded.",
         why="Official terms have one standard English form. Machine translation renders them literally "
         "(两个维护 as \"two maintenances\"), which misleads readers and is not the published wording.",
         example="We must resolutely achieve the “two maintenances”.",
@@ -32,43 +35,40 @@ class DeprecatedRendering(Check):
     )
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
+        text = ctx.document.text
         for hit in ctx.terms:
             if hit.kind is not Kind.DEPRECATED:
                 continue
             entry = hit.entry
-            found = ctx.document.text[hit.start:hit.end]
-            suggestion = fit_suggestion(found, entry.replacement, entry.fixed_case, hit.rendering.phrase)
+            found = text[hit.start:hit.end]
+            suggestion = _suggestion(text, hit.start, hit.end, entry, hit.rendering.phrase)
             note = f": {entry.note.rstrip('.')}" if entry.note else ""
+            whole = "" if suggestion is not None else f"; the standard rendering of the term is “{entry.en}”"
             yield self.finding(
                 ctx,
                 hit.start,
                 hit.end,
-                f"“{_one_line(found)}” is a deprecated rendering of {entry.zh}{note}",
+                f"“{_one_line(found)}” is a deprecated rendering of {entry.zh}{note}{whole}",
                 suggestion=suggestion,
                 entry=entry,
-                fixable=_drop_in(ctx.document.text, hit.start, hit.end, suggestion)
-                and not (UNSAFE_TO_FIX_TAGS & set(entry.tags)),
+                fixable=not (UNSAFE_TO_FIX_TAGS & set(entry.tags)),
                 severity=entry.severity,
             )
 
 
-def _drop_in(text: str, start: int, end: int, replacement: str) -> bool:
-    """Can the replacement stand in the found text's place without rewording the sentence?
+def _suggestion(text: str, start: int, end: int, entry: Entry, phrase: str) -> str | None:
+    """The replacement for the found text, or None where no replacement fits it.
 
-    Only if it is about as long (a rendering much longer or shorter than the phrase it replaces is a
-    paraphrase of more than the phrase), and if it does not repeat the words just before or after it
-    ("Xi Jinping's thought on …" must not become "Xi Jinping's Xi Jinping Thought on …").
+    The glossary's own replacement for this phrase (`phrase => replacement`) fits by definition; the
+    preferred rendering fits only if it is about as long as the found text (else the phrase renders
+    part of the term, or a paraphrase of more). Either must not double a word at its seams.
     """
-    found_words = WORD.findall(text[start:end])
-    new_words = [w.lower() for w in WORD.findall(replacement)]
-    if abs(len(new_words) - len(found_words)) > 1:
-        return False
-    before = {w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(text[max(0, start - 60):start])[-3:]}
-    after = {w.lower() for w in WORD.findall(text[end:end + 60])[:3]}
-    return not (set(new_words[:2]) & before - _COMMON or set(new_words[-2:]) & after - _COMMON)
-
-
-_COMMON = frozenset({"the", "a", "an", "of", "and", "to", "in", "for", "on", "with", "our"})
+    found = text[start:end]
+    explicit = entry.replacement_for(phrase)
+    suggestion = fit_suggestion(found, entry.replacement if explicit is None else explicit, entry.fixed_case, phrase)
+    if explicit is None and not similar_length(found, suggestion):
+        return None
+    return suggestion if seam_safe(text, start, end, suggestion) else None
 
 
 def _one_line(text: str) -> str:

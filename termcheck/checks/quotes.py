@@ -47,6 +47,12 @@ class UnbalancedQuotes(Check):
         for m in _MARKS.finditer(text, start, end):
             pos, char = m.start(), m.group()
             role = _role(text, pos, start, end)
+            # Spacing misleads where a mark stands on the wrong side of its space ("of“ two bombs”"):
+            # a “ with nothing open to close opens, and a ” closes the “ that is open.
+            if char == "“" and role == "close" and not any(o == "“" for o, _ in stack):
+                role = "open"
+            elif char == "”" and role == "open" and stack and stack[-1][0] == "“":
+                role = "close"
             if role == "open":
                 if char == "”":
                     yield self.finding(ctx, pos, pos + 1, "closing quote ” where an opening quote “ belongs",

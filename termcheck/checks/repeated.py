@@ -39,12 +39,11 @@ class RepeatedWord(Check):
 
     def _check_chunk(self, ctx: DocumentContext, offset: int, prose: str) -> Iterator[Finding]:
         words = prose.lower().split()  # per chunk: a word list of a whole big file would be huge
-        for m in _doubled_words(prose, words):
-            word = m.group(1)
-            if word.lower() in GRAMMATICAL_DOUBLES or not word.isalpha() or m.group().count("\n") > 1:
+        for start, end, word in _runs(_doubled_words(prose, words)):
+            if word.lower() in GRAMMATICAL_DOUBLES or not word.isalpha() or prose.count("\n", start, end) > 1:
                 continue
             yield self.finding(
-                ctx, offset + m.start(), offset + m.end(), f"“{word}” is repeated",
+                ctx, offset + start, offset + end, f"“{word}” is repeated",
                 suggestion=word, fixable=True,
             )
         for m in _joined_by_and(prose, words):
@@ -56,6 +55,21 @@ class RepeatedWord(Check):
                 f"“{' '.join(m.group().split())}” joins a word to itself; the source probably had two "
                 "different words",
             )
+
+
+def _runs(matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int, str]]:
+    """Overlapping doubles of one word ("a a a a") as one run: the fix keeps a single copy."""
+    run: list[int] | None = None
+    word = ""
+    for m in matches:
+        if run is not None and m.start() < run[1] and m.group(1).lower() == word.lower():
+            run[1] = max(run[1], m.end())
+            continue
+        if run is not None:
+            yield run[0], run[1], word
+        run, word = [m.start(), m.end()], m.group(1)
+    if run is not None:
+        yield run[0], run[1], word
 
 
 def _doubled_words(text: str, words: list[str]) -> Iterator[re.Match[str]]:

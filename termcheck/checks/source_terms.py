@@ -47,13 +47,12 @@ class TermNotRendered(Check):
                     if renders(entry, segment.target) or id(entry) in deprecated_by_segment.get(index, ()):
                         continue
                     message = f"source term {entry.zh} is not rendered with its standard rendering “{entry.en}”"
-                    suggestion = entry.en
                 else:
                     if renders_chinese(entry, segment.target):
                         continue
                     message = f"source term “{entry.en}” is not rendered as {entry.zh}"
-                    suggestion = entry.zh
-                yield self.segment_finding(ctx, index, message, suggestion=suggestion, entry=entry)
+                # The finding covers the whole target: the term's rendering is no replacement for it.
+                yield self.segment_finding(ctx, index, message, entry=entry)
 
 
 def _deprecated_entries_by_segment(ctx: DocumentContext) -> dict[int, set[int]]:

@@ -60,7 +60,9 @@ class Review:
                 else:
                     self.say("nothing to undo")
                 continue
-            self.answers.append(self.answer(index, key))
+            answer = self.answer(index, key)
+            if answer is not None:
+                self.answers.append(answer)
         self.say(f"All {len(self.findings)} findings reviewed.")
         return True
 
@@ -78,7 +80,7 @@ class Review:
         self.say(f"  {_clip(before, 70, left=True)}{marked}{_clip(after, 70)}")
         self.say(f"  {f.message}")
         if f.suggestion is not None:
-            self.say(f"  suggestion: {f.suggestion}")
+            self.say(f"  suggestion: {f.suggestion}" + ("" if f.fixable else " (not a drop-in: check the sentence)"))
 
     def read_key(self) -> str:
         while True:
@@ -91,9 +93,13 @@ class Review:
             else:
                 self.say(f"please answer with one of: {KEYS}")
 
-    def answer(self, index: int, key: str) -> Answer:
+    def answer(self, index: int, key: str) -> Answer | None:
+        """Her answer to one finding; None to ask again (she did not confirm a suggestion that lint
+        would not apply by itself)."""
         finding, fingerprint = self.findings[index], self.prints[index]
         if key == "a":
+            if not finding.fixable and not self.confirm_unsafe(finding):
+                return None
             return Answer(finding, fingerprint, "accepted", finding.suggestion)
         if key == "r":
             return Answer(finding, fingerprint, "rejected")
@@ -102,6 +108,11 @@ class Review:
             typed = self.prompt(f"replace “{finding.text}” with (Enter keeps “{default}”): ")
             return Answer(finding, fingerprint, "edited", typed.rstrip("\r\n") or default)
         return Answer(finding, fingerprint, "skipped")
+
+    def confirm_unsafe(self, finding: Finding) -> bool:
+        self.say("  this suggestion is not applied by --fix: the sentence around it may need rewording")
+        reply = self.prompt(f"Replace “{finding.text}” with “{finding.suggestion}” anyway? [y/N] ")
+        return reply.strip().lower().startswith("y")
 
     def confirm_quit(self) -> bool:
         decided = [a for a in self.answers if a.verdict != "skipped"]

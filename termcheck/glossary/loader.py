@@ -11,9 +11,10 @@ from termcheck.glossary.model import Entry, Glossary, GlossaryFile
 from termcheck.matching.prefilter import pattern_error
 from termcheck.matching.tokens import has_words
 
-COLUMNS = ("zh", "en", "admitted", "deprecated", "pattern", "case", "severity", "tags", "note", "source")
+COLUMNS = ("zh", "en", "admitted", "deprecated", "pattern", "replace", "case", "severity", "tags", "note", "source")
 REQUIRED = ("zh", "en", "source")
 LIST_SEPARATOR = ";"
+REPLACEMENT_ARROW = "=>"
 
 
 def load_glossaries(paths: list[str]) -> Glossary:
@@ -111,12 +112,16 @@ class _Row:
     def entry(self) -> Entry:
         en = self.text("en")
         self.check_phrase("en", en)
+        deprecated, replacements = self.deprecated()
+        pattern = self.pattern()
         return Entry(
             zh=self.text("zh"),
             en=en,
             admitted=self.phrases("admitted"),
-            deprecated=self.phrases("deprecated"),
-            pattern=self.pattern(),
+            deprecated=deprecated,
+            pattern=pattern,
+            deprecated_replacements=replacements,
+            pattern_replacement=self.pattern_replacement(pattern),
             fixed_case=self.case(),
             severity=self.severity(),
             tags=self.phrases_raw("tags"),
@@ -124,6 +129,27 @@ class _Row:
             source=self.text("source"),
             origin=f"{self.path}:{self.number}",
         )
+
+    def deprecated(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """Deprecated phrases, each optionally `phrase => replacement` for the part of the term it renders."""
+        phrases, replacements = [], []
+        for item in (p.strip() for p in self.text("deprecated").split(LIST_SEPARATOR)):
+            if not item:
+                continue
+            phrase, arrow, replacement = (part.strip() for part in item.partition(REPLACEMENT_ARROW))
+            self.check_phrase("deprecated", phrase)
+            if arrow:
+                if not has_words(replacement):
+                    self.fail(self.columns["deprecated"], f"replacement for {phrase!r} after '=>' is empty")
+                replacements.append((phrase, replacement))
+            phrases.append(phrase)
+        return tuple(phrases), tuple(replacements)
+
+    def pattern_replacement(self, pattern: str | None) -> str | None:
+        value = self.text("replace")
+        if value and pattern is None:
+            self.fail(self.columns["replace"], "replace is given but the row has no pattern")
+        return value or None
 
     def phrases_raw(self, name: str) -> tuple[str, ...]:
         return tuple(p.strip() for p in self.values.get(name, "").split(LIST_SEPARATOR) if p.strip())

@@ -15,6 +15,10 @@ class Entry:
     admitted: tuple[str, ...] = ()
     deprecated: tuple[str, ...] = ()
     pattern: str | None = None
+    # Span-specific replacements: a deprecated phrase that renders only part of the term ("new security
+    # pattern" for 以新安全格局保障新发展格局) is replaced by the matching part, not the whole of `en`.
+    deprecated_replacements: tuple[tuple[str, str], ...] = ()
+    pattern_replacement: str | None = None  # what replaces a pattern match's `fix` group (or whole match)
     fixed_case: bool = False
     severity: Severity | None = None
     tags: tuple[str, ...] = ()
@@ -25,6 +29,13 @@ class Entry:
     @property
     def acceptable(self) -> tuple[str, ...]:
         return (self.en, *self.admitted)
+
+    def replacement_for(self, phrase: str) -> str | None:
+        """The glossary's own replacement for one deprecated phrase (`phrase => replacement`), if any."""
+        for deprecated, replacement in self.deprecated_replacements:
+            if deprecated == phrase:
+                return replacement
+        return None
 
     @property
     def replacement(self) -> str:

@@ -54,9 +54,13 @@ class TermHit:
 
 @dataclass(frozen=True)
 class PatternHit:
+    """A pattern match; [start, end) is its `fix` group where the pattern has one (the part a replacement
+    takes the place of), else the whole match."""
+
     start: int
     end: int
     entry: Entry
+    replaceable: bool = True  # False where the pattern has a `fix` group that took no part in this match
 
 
 class PatternTimeout(Exception):
@@ -133,8 +137,9 @@ class CompiledGlossary:
             try:
                 for start, end in spans:
                     for m in compiled.finditer(text, start, end, timeout=PATTERN_TIMEOUT_SECONDS):
-                        if m.end() > m.start():
-                            yield PatternHit(m.start(), m.end(), pattern.entry)
+                        (hit_start, hit_end), replaceable = _fix_span(m)
+                        if hit_end > hit_start:
+                            yield PatternHit(hit_start, hit_end, pattern.entry, replaceable)
             except TimeoutError:
                 # Stop this pattern on this text and carry on: a bad pattern must not hang a run. The
                 # caller reports it, and the run ends with status 2.
@@ -158,6 +163,15 @@ class _Pattern:
                 path, _, line = self.entry.origin.rpartition(":")
                 raise GlossaryError(path, int(line or 1), 1, f"invalid pattern: {exc.msg}") from None
         return self._compiled
+
+
+def _fix_span(match: regex.Match[str]) -> tuple[tuple[int, int], bool]:
+    """The part of a match that a replacement takes the place of, and whether there is one."""
+    if "fix" not in match.re.groupindex:
+        return match.span(), True
+    if match.start("fix") >= 0:
+        return match.span("fix"), True
+    return match.span(), False
 
 
 def _windows(text: str, occurrences: list[tuple[int, int]]) -> list[tuple[int, int]]:
