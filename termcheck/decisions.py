@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from termcheck.errors import TermcheckError
@@ -32,15 +32,18 @@ class Decision:
     context: list[str] = field(default_factory=list)
     replacement: str | None = None
     note: str = ""
+    occurrence: int | None = None  # among the document's findings of the same rule, concept and text
 
 
 @dataclass
 class Outcome:
-    """What applying decisions to a run's findings gave."""
+    """What applying decisions to a run's findings gave. `decided` maps the index of each finding (in
+    the list given to `apply`) that a decision matched to that decision."""
 
     findings: list[Finding]
     suppressed: list[Finding]
     stale: list[Decision]
+    decided: dict[int, Decision] = field(default_factory=dict)
 
 
 class DecisionsFile:
@@ -83,33 +86,131 @@ class DecisionsFile:
         except ValueError:  # another drive on Windows
             return Path(document_path).resolve().as_posix()
 
-    def record(self, finding: Finding, text: str, fingerprint: str, verdict: str, replacement: str | None = None) -> None:
+    def record(self, finding: Finding, text: str, fingerprint: str, verdict: str, replacement: str | None = None,
+               occurrence: int | None = None) -> None:
         """Add or replace the decision on one finding."""
         decision = Decision(
             path=self.relative(finding.path), fingerprint=fingerprint, decision=verdict,
             rule=finding.rule, concept=finding.concept.zh if finding.concept else "",
             text=finding.text, context=list(context(finding, text)), replacement=replacement,
+            occurrence=occurrence,
         )
         self.decisions = [d for d in self.decisions if (d.path, d.fingerprint) != (decision.path, fingerprint)]
         self.decisions.append(decision)
 
+    def forget(self, applied: list[Decision]) -> None:
+        """Drop decisions whose change has been written: their text is gone, and they are done."""
+        done = {id(d) for d in applied}
+        self.decisions = [d for d in self.decisions if id(d) not in done]
+
+    def changes(self, findings: list[Finding], texts: dict[str, str]) -> tuple[list[Finding], list[Decision]]:
+        """The findings to fix with the editor's decisions taken into account: rejected ones left out,
+        accepted ones applied even where lint would not apply them alone, edited ones with her wording.
+        Also the decisions that those changes carry out."""
+        outcome = self.apply(findings, texts, [])
+        out, applied = [], []
+        for index, finding in enumerate(findings):
+            decision = outcome.decided.get(index)
+            if decision is None:
+                out.append(finding)
+            elif decision.decision == "accepted" and finding.suggestion is not None:
+                out.append(replace(finding, fixable=True))
+                applied.append(decision)
+            elif decision.decision == "edited" and decision.replacement is not None:
+                out.append(replace(finding, suggestion=decision.replacement, fixable=True))
+                applied.append(decision)
+        return out, applied
+
     def apply(self, findings: list[Finding], texts: dict[str, str], linted_paths: list[str]) -> Outcome:
-        """Suppress rejected findings; report decisions on linted documents that match no finding as stale."""
+        """Suppress rejected findings; report decisions on linted documents that match no finding as stale.
+
+        A decision is about a finding's own text, not its surroundings: it matches the finding with its
+        fingerprint, or else a finding of the same rule, concept and text in the same document, the one
+        whose occurrence index and neighbouring words agree best with the decision's. So a decision
+        survives edits next to its text, termcheck's own --fix of a neighbouring finding included, and is
+        stale only when no finding with its text is left.
+        """
         prints = fingerprints(findings, texts)
-        by_key = {(d.path, d.fingerprint): d for d in self.decisions}
-        kept, suppressed, used = [], [], set()
-        for finding, fp in zip(findings, prints):
-            key = (self.relative(finding.path), fp)
-            decision = by_key.get(key)
-            if decision is not None:
-                used.add(key)
-            if decision is not None and decision.decision == "rejected":
-                suppressed.append(finding)
-            else:
-                kept.append(finding)
+        matched = _match(self.decisions, findings, prints, texts, self.relative)
+        kept, suppressed = [], []
+        for index, finding in enumerate(findings):
+            decision = matched.get(index)
+            (suppressed if decision is not None and decision.decision == "rejected" else kept).append(finding)
         linted = {self.relative(p) for p in linted_paths}
-        stale = [d for d in self.decisions if d.path in linted and (d.path, d.fingerprint) not in used]
-        return Outcome(kept, suppressed, stale)
+        used = {id(d) for d in matched.values()}
+        stale = [d for d in self.decisions if d.path in linted and id(d) not in used]
+        return Outcome(kept, suppressed, stale, matched)
+
+
+def identity(finding: Finding) -> tuple[str, str, str]:
+    """What a decision is about, whatever surrounds it: the rule, the concept and the found text."""
+    concept = finding.concept.zh if finding.concept else ""
+    return finding.rule, concept, " ".join(finding.text.split()).casefold()
+
+
+def occurrences(findings: list[Finding]) -> list[int]:
+    """Each finding's index among the findings of its document with the same identity, in text order."""
+    counts: dict[tuple[str, tuple[str, str, str]], int] = {}
+    out = []
+    for finding in findings:
+        key = (finding.path, identity(finding))
+        out.append(counts.get(key, 0))
+        counts[key] = out[-1] + 1
+    return out
+
+
+def _match(decisions: list[Decision], findings: list[Finding], prints: list[str], texts: dict[str, str],
+           relative) -> dict[int, Decision]:
+    by_print = {(d.path, d.fingerprint): d for d in decisions}
+    matched: dict[int, Decision] = {}
+    paths = [relative(f.path) for f in findings]
+    for index, (path, fingerprint) in enumerate(zip(paths, prints)):
+        decision = by_print.get((path, fingerprint))
+        if decision is not None:
+            matched[index] = decision
+    used = {id(d) for d in matched.values()}
+    open_findings: dict[tuple[str, str, str, str], list[int]] = {}
+    order = occurrences(findings)
+    for index, finding in enumerate(findings):
+        if index not in matched:
+            open_findings.setdefault((paths[index], *identity(finding)), []).append(index)
+    for decision in decisions:
+        if id(decision) in used:
+            continue
+        key = (decision.path, decision.rule, decision.concept, " ".join(decision.text.split()).casefold())
+        candidates = open_findings.get(key)
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda i: _agreement(decision, findings[i], order[i], texts))
+        candidates.remove(best)
+        matched[best] = decision
+        used.add(id(decision))
+    return matched
+
+
+def _agreement(decision: Decision, finding: Finding, occurrence: int, texts: dict[str, str]) -> tuple[int, int]:
+    """How well a finding fits a decision whose fingerprint it lacks: neighbouring words that agree and
+    the same occurrence index first, then the nearest occurrence."""
+    before, after = context(finding, texts.get(finding.path, ""))
+    said = decision.context + ["", ""]
+    score = _shared_words(said[0], before, last=True) + _shared_words(said[1], after, last=False)
+    if decision.occurrence is not None and decision.occurrence == occurrence:
+        score += 2
+    distance = abs((decision.occurrence or 0) - occurrence)
+    return score, -distance
+
+
+def _shared_words(said: str, now: str, last: bool) -> int:
+    """Words next to the finding that are unchanged (counted from the finding outwards)."""
+    a, b = said.split(), now.split()
+    if last:
+        a, b = a[::-1], b[::-1]
+    count = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        count += 1
+    return count
 
 
 def _decision(path: str, index: int, raw: object) -> Decision:
@@ -118,6 +219,8 @@ def _decision(path: str, index: int, raw: object) -> Decision:
     missing = [k for k in ("path", "fingerprint", "decision") if not isinstance(raw.get(k), str)]
     if missing:
         raise TermcheckError(f"{path}: decision {index + 1} lacks {', '.join(missing)}")
+    if "occurrence" in raw and not (isinstance(raw["occurrence"], int) and not isinstance(raw["occurrence"], bool)):
+        raise TermcheckError(f"{path}: decision {index + 1}: occurrence must be a whole number")
     if raw["decision"] not in VERDICTS:
         raise TermcheckError(f"{path}: decision {index + 1}: decision must be one of {', '.join(VERDICTS)}")
     known = {f for f in Decision.__dataclass_fields__}

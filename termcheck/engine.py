@@ -1,7 +1,7 @@
 """The lint pipeline: documents -> compiled glossary -> checks -> positioned, sorted findings."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from termcheck.checks import ALL_CHECKS, Check, DocumentContext
@@ -115,16 +115,18 @@ def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def fix_document(linter: "Linter", document: Document, findings: list[Finding]) -> FixResult:
+def fix_document(linter: "Linter", document: Document, findings: list[Finding],
+                 decide: Callable[[list[Finding], str], list[Finding]] | None = None) -> FixResult:
     """Apply safe fixes until none is left (one fix can reveal another, as in "the the the").
 
-    Each pass re-reads the fixed text as the same kind of document, so offsets stay exact.
+    Each pass re-reads the fixed text as the same kind of document, so offsets stay exact. `decide`
+    turns each pass's findings into the ones to fix (the editor's decisions: see DecisionsFile.changes).
     """
     from termcheck.documents.loading import document_from_text
 
     text, applied = document.text, 0
     for _ in range(MAX_FIX_PASSES):
-        result = apply_fixes(text, findings)
+        result = apply_fixes(text, decide(findings, text) if decide else findings)
         if not result.applied:
             break
         text, applied = result.text, applied + result.applied

@@ -74,3 +74,77 @@ def test_html_report_carries_earlier_decisions_into_its_export(tmp_path, small_l
     payload = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', out.read_text(encoding="utf-8"), re.S)
     data = json.loads(payload.group(1))
     assert [(d["decision"], d["text"]) for d in data["earlierDecisions"]] == [("rejected", "two maintenances")]
+
+
+def _decide(small_linter, doc, decisions_path, text_of_finding, verdict, replacement=None):
+    text = doc.read_text(encoding="utf-8")
+    findings = lint_text(small_linter, text, path=str(doc))
+    prints = fingerprints(findings, {str(doc): text})
+    decisions = DecisionsFile.load(str(decisions_path))
+    index = next(i for i, f in enumerate(findings) if f.text == text_of_finding)
+    decisions.record(findings[index], text, prints[index], verdict, replacement)
+    decisions.save()
+
+
+def _lint_json(*args):
+    result = runner.invoke(app, ["lint", *SMALL, "-f", "json", *args])
+    return json.loads(result.stdout), result
+
+
+def test_a_rejection_survives_an_edit_of_its_neighbouring_words(tmp_path, small_linter):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Here the battlefort stands tall today.\n", encoding="utf-8")
+    decisions = tmp_path / "decisions.json"
+    _decide(small_linter, doc, decisions, "battlefort", "rejected")
+    doc.write_text("Over there, a battlefort was standing.\n", encoding="utf-8")  # all three words each side changed
+    report, result = _lint_json("--decisions", str(decisions), str(doc))
+    assert [f["text"] for f in report["findings"]] == []
+    assert report["summary"]["suppressed"] == 1
+    assert "stale" not in result.output
+
+
+def test_fix_then_lint_keeps_a_rejection_next_to_the_fixed_words(tmp_path, small_linter):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("And the the battlefort stands.\n", encoding="utf-8")
+    decisions = tmp_path / "decisions.json"
+    _decide(small_linter, doc, decisions, "battlefort", "rejected")
+    fixed = runner.invoke(app, ["lint", *SMALL, "--fix", "--decisions", str(decisions), str(doc)])
+    assert doc.read_text(encoding="utf-8") == "And the battlefort stands.\n", fixed.output
+    report, result = _lint_json("--decisions", str(decisions), str(doc))
+    assert report["findings"] == [] and report["summary"]["suppressed"] == 1
+    assert "stale" not in result.output
+
+
+def test_fix_never_changes_a_rejected_finding(tmp_path, small_linter):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("We must achieve the two maintenances.\n", encoding="utf-8")
+    decisions = tmp_path / "decisions.json"
+    _decide(small_linter, doc, decisions, "two maintenances", "rejected")
+    runner.invoke(app, ["lint", *SMALL, "--fix", "--decisions", str(decisions), str(doc)])
+    assert doc.read_text(encoding="utf-8") == "We must achieve the two maintenances.\n"
+
+
+def test_fix_applies_accepted_and_edited_decisions_and_then_forgets_them(tmp_path, small_linter):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("See Ye Zhiqiu's keenness. The battlefort stands.\n", encoding="utf-8")
+    decisions = tmp_path / "decisions.json"
+    _decide(small_linter, doc, decisions, "See Ye Zhiqiu's keenness", "edited", "See the whole from a part")
+    _decide(small_linter, doc, decisions, "battlefort", "accepted")
+    result = runner.invoke(app, ["lint", *SMALL, "--fix", "--decisions", str(decisions), str(doc)])
+    assert doc.read_text(encoding="utf-8") == "See the whole from a part. The fighting bastion stands.\n"
+    assert "applied 2 decision(s)" in result.output
+    assert json.loads(decisions.read_text(encoding="utf-8"))["decisions"] == []
+
+
+def test_a_decision_is_stale_only_when_its_text_is_gone(tmp_path, small_linter):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The battlefort stands. Another battlefort.\n", encoding="utf-8")
+    decisions = tmp_path / "decisions.json"
+    _decide(small_linter, doc, decisions, "battlefort", "rejected")
+    doc.write_text("The fighting bastion stands. Another battlefort.\n", encoding="utf-8")
+    report, result = _lint_json("--decisions", str(decisions), str(doc))
+    # One battlefort is left: the rejection moves to it rather than going stale.
+    assert report["findings"] == [] and "stale" not in result.output
+    doc.write_text("The fighting bastion stands.\n", encoding="utf-8")
+    report, result = _lint_json("--decisions", str(decisions), str(doc))
+    assert "stale decision (rejected) on “battlefort”" in result.output

@@ -8,7 +8,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -332,8 +331,17 @@ def test_review_page_in_headless_chromium(tmp_path):
             page.evaluate("window.scrollTo(0, 0)")  # the sticky toolbar is drawn where the view is
             screenshot = tmp_path / "termcheck-report.png"
             page.screenshot(path=str(screenshot), full_page=True)
-            shutil.copyfile(screenshot, "/tmp/termcheck-report.png")
-            print(f"screenshot: {screenshot} (copied to /tmp/termcheck-report.png)")
+            assert screenshot.stat().st_size > 0
+
+            # Accept one suggestion and give another finding her own wording in the edit box.
+            accepted = next(i for i, f in enumerate(before) if f["text"] == "Ministry of National Security")
+            edited = next(i for i, f in enumerate(before) if f["text"] == "battle forts")
+            page.locator(f'tr[data-fid="{accepted}"] button.goto').click()
+            panel.locator(f'button.verdict[data-fid="{accepted}"][data-verdict="accepted"]').click()
+            page.locator(f'tr[data-fid="{edited}"] button.goto').click()
+            panel.locator(f'input.edit-text[data-fid="{edited}"]').fill("strongholds")
+            panel.locator(f'button.verdict[data-fid="{edited}"][data-verdict="edited"]').click()
+            assert page.locator(f'tr[data-fid="{edited}"]').get_attribute("data-verdict") == "edited"
 
             with page.expect_download() as download_info:
                 page.locator("#export").click()
@@ -350,8 +358,11 @@ def test_review_page_in_headless_chromium(tmp_path):
 
     decisions = json.loads(decisions_path.read_text(encoding="utf-8"))
     assert decisions["version"] == 1
-    [decision] = decisions["decisions"]
-    assert decision["fingerprint"] == fingerprint and decision["decision"] == "rejected"
+    by_verdict = {d["decision"]: d for d in decisions["decisions"]}
+    assert sorted(by_verdict) == ["accepted", "edited", "rejected"]
+    assert by_verdict["edited"]["replacement"] == "strongholds"
+    decision = by_verdict["rejected"]
+    assert decision["fingerprint"] == fingerprint
     assert {k: decision[k] for k in ("path", "rule", "concept", "text")} == {
         "path": "doc.md", "rule": before[target]["rule"], "concept": "两个维护", "text": "two maintenances"}
 
@@ -362,3 +373,9 @@ def test_review_page_in_headless_chromium(tmp_path):
     assert [tuple(f[k] for k in key) for f in after["findings"]] == [
         tuple(f[k] for k in key) for i, f in enumerate(before) if i != target]
     assert after["summary"]["suppressed"] == 1
+    # Accept in the page means what it means in review: --fix applies it, and her edit too.
+    fixed = _termcheck(["--fix", "--decisions", str(decisions_path), "doc.md"], tmp_path)
+    assert fixed.returncode in (0, 1), fixed.stderr
+    text = (tmp_path / "doc.md").read_text(encoding="utf-8")
+    assert "Ministry of State Security" in text and "act as strongholds" in text
+    assert "two maintenances" in text  # rejected: never changed

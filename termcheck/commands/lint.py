@@ -153,13 +153,15 @@ def run_lint(options: LintOptions) -> LintOutcome:
     if options.annotate:
         errors += _annotate(documents, findings)
     if options.fix:
-        documents, fix_errors = _fix(linter, documents, findings)
+        documents, fix_errors, fix_notes = _fix(linter, documents, findings, _decisions_path(options.decisions))
         errors += fix_errors
         findings = _lint(linter, documents)
     errors += list(dict.fromkeys(linter.glossary.timeouts))
     texts = {d.path: d.text for d in documents}
     assign_fingerprints(findings, texts)
     findings, suppressed, notes, known = _apply_decisions(options.decisions, findings, documents)
+    if options.fix:
+        notes = fix_notes + notes
     if options.write_baseline is not None:
         count = write_baseline(options.write_baseline, findings, texts)
         notes.append(f"wrote {count} finding(s) to the baseline {options.write_baseline}")
@@ -215,10 +217,9 @@ def _apply_decisions(
 ) -> tuple[list[Finding], int, list[str], list[dict]]:
     """Drop findings the editor rejected; say which decisions no longer match anything. Also return the
     decisions as read, so a report can carry them forward into the file it exports."""
+    path = _decisions_path(path)
     if path is None:
-        path = DEFAULT_DECISIONS if Path(DEFAULT_DECISIONS).is_file() else None
-        if path is None:
-            return findings, 0, [], []
+        return findings, 0, [], []
     decisions = DecisionsFile.load(path)
     outcome = decisions.apply(findings, {d.path: d.text for d in documents}, [d.path for d in documents])
     notes = [
@@ -226,6 +227,13 @@ def _apply_decisions(
         for d in outcome.stale
     ]
     return outcome.findings, len(outcome.suppressed), notes, decisions.as_dicts()
+
+
+def _decisions_path(path: str | None) -> str | None:
+    """The decisions file named, or the default one where it exists."""
+    if path is not None:
+        return path
+    return DEFAULT_DECISIONS if Path(DEFAULT_DECISIONS).is_file() else None
 
 
 def _lint(linter: Linter, documents: list[Document]) -> list[Finding]:
@@ -298,13 +306,26 @@ def _annotate(documents: list[Document], findings: list[Finding]) -> list[str]:
     return errors
 
 
-def _fix(linter: Linter, documents: list[Document], findings: list[Finding]) -> tuple[list[Document], list[str]]:
+def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
+         decisions_path: str | None) -> tuple[list[Document], list[str], list[str]]:
+    """Write the safe fixes, honouring the editor's decisions: a rejected finding is never changed, an
+    accepted or edited one is applied; the decisions so carried out leave the decisions file."""
+    decisions = DecisionsFile.load(decisions_path) if decisions_path is not None else None
+    carried_out: list = []
     fixed_documents, errors = [], []
     for doc in documents:
         if doc.virtual:
             fixed_documents.append(doc)  # its findings are not fixable: nothing to write
             continue
-        fixed = fix_document(linter, doc, [f for f in findings if f.path == doc.path])
+        applied_here: list = []
+        decide = None
+        if decisions is not None:
+            def decide(found: list[Finding], text: str, doc: Document = doc, applied_here: list = applied_here) -> list[Finding]:
+                assign_fingerprints(found, {doc.path: text})
+                changes, applied = decisions.changes(found, {doc.path: text})
+                applied_here.extend(applied)
+                return changes
+        fixed = fix_document(linter, doc, [f for f in findings if f.path == doc.path], decide)
         if not fixed.applied:
             fixed_documents.append(doc)
             continue
@@ -315,8 +336,17 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding]) -> 
             errors.append(str(exc))
             fixed_documents.append(doc)
             continue
+        carried_out.extend(applied_here)
         fixed_documents.append(document_from_bytes(doc.path, data))
-    return fixed_documents, errors
+    notes = []
+    if decisions is not None and carried_out:
+        decisions.forget(carried_out)
+        try:
+            decisions.save()
+            notes.append(f"applied {len(carried_out)} decision(s) from {decisions.path}")
+        except TermcheckError as exc:
+            errors.append(str(exc))
+    return fixed_documents, errors, notes
 
 
 def _exit_code(findings: list[Finding], fail_on: Severity) -> int:

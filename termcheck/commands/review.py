@@ -8,12 +8,14 @@ file; if she aborts (Ctrl-C, end of input) nothing is written.
 """
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable, TextIO
 
 from termcheck.commands.lint import LintOptions, build_linter, _with_source, _read_all
-from termcheck.decisions import DEFAULT_NAME, DecisionsFile
+from termcheck.decisions import DEFAULT_NAME, Decision, DecisionsFile, occurrences
 from termcheck.documents.decoding import encode
 from termcheck.documents.loading import document_from_text
 from termcheck.engine import Linter
@@ -33,6 +35,7 @@ class Answer:
     fingerprint: str
     verdict: str  # accepted, rejected, edited, skipped
     replacement: str | None = None
+    occurrence: int | None = None  # among the document's findings of the same rule, concept and text
 
 
 class Aborted(Exception):
@@ -45,6 +48,7 @@ class Review:
         self.document, self.findings, self.prints = document, findings, prints
         self.ask, self.out, self.color = ask, out, color
         self.answers: list[Answer] = []
+        self.occurrences: list[int | None] = [None] * len(findings)
 
     def run(self) -> bool:
         """Ask about every finding; True to write the answers, False to discard them."""
@@ -62,7 +66,7 @@ class Review:
                 continue
             answer = self.answer(index, key)
             if answer is not None:
-                self.answers.append(answer)
+                self.answers.append(replace(answer, occurrence=self.occurrences[index]))
         self.say(f"All {len(self.findings)} findings reviewed.")
         return True
 
@@ -147,23 +151,49 @@ def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[
     document = documents[0]
     findings = linter.lint([document])
     decisions = DecisionsFile.load(decisions_path or DEFAULT_NAME)
-    assign_fingerprints(findings, {document.path: document.text})
-    outcome = decisions.apply(findings, {document.path: document.text}, [document.path])
-    findings = outcome.findings
-    if not findings:
+    _check_writable(decisions.path)
+    texts = {document.path: document.text}
+    assign_fingerprints(findings, texts)
+    outcome = decisions.apply(findings, texts, [document.path])
+    order = occurrences(findings)
+    # Findings decided earlier (in the HTML report, or an earlier review) are not asked again: accepted
+    # and edited ones are applied with her answers.
+    earlier = [_earlier_answer(findings[i], d) for i, d in sorted(outcome.decided.items()) if d.decision != "rejected"]
+    earlier_decisions = [d for i, d in sorted(outcome.decided.items()) if d.decision != "rejected"]
+    to_ask = [i for i in range(len(findings)) if i not in outcome.decided]
+    if earlier:
+        out.write(f"{document.path}: {len(earlier)} finding(s) accepted or edited earlier will be applied.\n")
+    if not to_ask and not earlier:
         out.write(f"{document.path}: nothing to review.\n")
         return 0
-    prints = fingerprints(findings, {document.path: document.text})
-    review = Review(document, findings, prints, ask, out, options.color)
+    asked = [findings[i] for i in to_ask]
+    review = Review(document, asked, [f.fingerprint or "" for f in asked], ask, out, options.color)
+    review.occurrences = [order[i] for i in to_ask]
     try:
-        keep = review.run()
+        keep = review.run() if asked else True
     except Aborted:
         out.write("\nAborted: nothing was written.\n")
         return 1
     if not keep:
         out.write("Nothing was written.\n")
         return 0
-    return _write(linter, document, review.answers, decisions, out)
+    decisions.forget(earlier_decisions)
+    return _write(linter, document, earlier + review.answers, decisions, out)
+
+
+def _earlier_answer(finding: Finding, decision: Decision) -> Answer:
+    replacement = decision.replacement if decision.decision == "edited" else finding.suggestion
+    return Answer(finding, finding.fingerprint or decision.fingerprint, decision.decision, replacement)
+
+
+def _check_writable(path: str) -> None:
+    """Her answers end in the decisions file: if it cannot be written, say so before she starts, not
+    after the document has been changed."""
+    folder = Path(path).resolve().parent
+    if not folder.is_dir():
+        raise TermcheckError(f"{path}: cannot write decisions: no such folder {folder.name!r}")
+    if not os.access(folder, os.W_OK) or (Path(path).exists() and not os.access(path, os.W_OK)):
+        raise TermcheckError(f"{path}: cannot write decisions: permission denied")
 
 
 def _write(linter: Linter, document: Document, answers: list[Answer], decisions: DecisionsFile, out: TextIO) -> int:
@@ -180,7 +210,7 @@ def _write(linter: Linter, document: Document, answers: list[Answer], decisions:
     for a in answers:
         unapplied = a.verdict in ("accepted", "edited") and (document.virtual or not written)
         if a.verdict == "rejected" or unapplied:
-            decisions.record(a.finding, text, a.fingerprint, a.verdict, a.replacement)
+            decisions.record(a.finding, text, a.fingerprint, a.verdict, a.replacement, a.occurrence)
     decisions.save()
     rejected = sum(1 for a in answers if a.verdict == "rejected")
     out.write(f"Wrote {written} change(s) to {document.path}; {rejected} rejection(s) to {decisions.path}.\n")

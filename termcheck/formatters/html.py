@@ -374,13 +374,15 @@ def _finding_row(item: _Item) -> str:
         f'<td><button type="button" class="goto" data-fid="{item.fid}" title="Show in the document">{_e(f.text)}</button></td>'
         f"<td>{_e(f.message)}</td>"
         f"<td>{suggestion}</td>"
-        f'<td class="decision">{_verdict_buttons(item.fid)}</td></tr>'
+        f'<td class="decision">{_verdict_buttons(item.fid, f.suggestion is not None)}</td></tr>'
     )
 
 
-def _verdict_buttons(fid: int) -> str:
+def _verdict_buttons(fid: int, acceptable: bool) -> str:
+    # Without a suggestion there is nothing to accept: she edits the wording (details panel) or rejects.
+    disabled = "" if acceptable else " disabled"
     return (
-        f'<button type="button" class="verdict accept" data-fid="{fid}" data-verdict="accepted" aria-pressed="false">Accept</button>'
+        f'<button type="button" class="verdict accept" data-fid="{fid}" data-verdict="accepted" aria-pressed="false"{disabled}>Accept</button>'
         f'<button type="button" class="verdict reject" data-fid="{fid}" data-verdict="rejected" aria-pressed="false">Reject</button>'
     )
 
@@ -520,6 +522,7 @@ SCRIPT = """
   var findings = data.findings;
   var RANK = { error: 3, warning: 2, info: 1 };
   var verdicts = Object.create(null);
+  var replacements = Object.create(null);
   var selected = [];
   var unsaved = false;
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark.hl"));
@@ -556,7 +559,7 @@ SCRIPT = """
       classes.push("sev-" + findings[worst].severity);
       if (shown.length > 1) classes.push("multi");
       if (all(shown, "rejected")) classes.push("rejected");
-      else if (all(shown, "accepted")) classes.push("accepted");
+      else if (shown.every(function (id) { return verdicts[id] === "accepted" || verdicts[id] === "edited"; })) classes.push("accepted");
       if (shown.some(function (id) { return selected.indexOf(id) >= 0; })) classes.push("current");
       if (!mark.hasAttribute("tabindex")) mark.setAttribute("tabindex", "0");
     }
@@ -633,9 +636,29 @@ SCRIPT = """
       box.appendChild(labelled("Suggestion:", f.suggestion.trim() ? f.suggestion : JSON.stringify(f.suggestion)));
     }
     var buttons = element("p");
-    buttons.appendChild(verdictButton(id, "accepted", "Accept"));
+    var accept = verdictButton(id, "accepted", "Accept");
+    if (f.suggestion === null) {
+      accept.disabled = true;
+      accept.title = "No replacement to accept: edit the wording or reject the finding";
+    }
+    buttons.appendChild(accept);
     buttons.appendChild(verdictButton(id, "rejected", "Reject"));
     box.appendChild(buttons);
+    // Her own wording for the flagged text: exported as an "edited" decision that --fix and review apply.
+    var edit = element("p", "edit");
+    var field = element("input", "edit-text");
+    field.type = "text";
+    field.setAttribute("aria-label", "Replace the flagged text with");
+    field.setAttribute("data-fid", String(id));
+    field.value = replacements[id] !== undefined ? replacements[id] : (f.suggestion !== null ? f.suggestion : f.text);
+    var save = element("button", "verdict edit", "Save edit");
+    save.type = "button";
+    save.setAttribute("data-fid", String(id));
+    save.setAttribute("data-verdict", "edited");
+    save.setAttribute("aria-pressed", verdicts[id] === "edited" ? "true" : "false");
+    edit.appendChild(field);
+    edit.appendChild(save);
+    box.appendChild(edit);
     return box;
   }
 
@@ -659,7 +682,11 @@ SCRIPT = """
   }
 
   function decide(id, verdict) {
-    if (verdicts[id] === verdict) delete verdicts[id];
+    if (verdict === "edited") {
+      var field = document.querySelector('input.edit-text[data-fid="' + id + '"]');
+      replacements[id] = field ? field.value : findings[id].text;
+      verdicts[id] = verdict;
+    } else if (verdicts[id] === verdict) delete verdicts[id];
     else verdicts[id] = verdict;
     unsaved = true;
     paintFinding(id);
@@ -672,6 +699,7 @@ SCRIPT = """
       if (!verdicts[id]) return;
       var record = Object.assign({}, f.record);
       record.decision = verdicts[id];
+      if (verdicts[id] === "edited") record.replacement = replacements[id];
       out.decisions.push(record);
       decided[record.path + "|" + record.fingerprint] = true;
     });
