@@ -93,7 +93,10 @@ def lint(
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff; write nothing.")] = False,
     annotate: Annotated[
-        bool, typer.Option("--annotate", help="Write findings into PO files as #. comments and mark the entries fuzzy.")
+        bool, typer.Option("--annotate", help="Write findings into PO files as #. comments (clean entries lose earlier ones).")
+    ] = False,
+    fuzzy: Annotated[
+        bool, typer.Option("--fuzzy", help="With --annotate: also mark annotated entries fuzzy (left out of a compiled .mo).")
     ] = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -129,6 +132,7 @@ def lint(
             fix=fix,
             diff=diff,
             annotate=annotate,
+            fuzzy=fuzzy,
             select=_split_codes(select),
             ignore=_split_codes(ignore),
             fail_on=fail_on.value if fail_on else None,
@@ -147,10 +151,7 @@ def lint(
     for note in outcome.notes:
         typer.echo(f"termcheck: {note}", err=True)
     if output is not None:
-        try:
-            output.write_text(outcome.rendered, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+        _write_report(output, outcome.rendered, [str(p) for p in paths])
     else:
         sys.stdout.write(outcome.rendered)
     raise typer.Exit(outcome.exit_code)
@@ -250,6 +251,19 @@ def score(
 
 def _split_codes(values: Optional[list[str]]) -> list[str]:
     return [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
+
+
+def _write_report(output: Path, rendered: str, inputs: list[str]) -> None:
+    """Atomically, and never over a document just linted (`-o doc.md doc.md`)."""
+    from termcheck.fixes import write_new_atomically
+
+    target = os.path.realpath(output)
+    if any(p != "-" and os.path.exists(p) and os.path.realpath(p) == target for p in inputs):
+        _fail(f"{output}: not written: it is one of the documents being linted")
+    try:
+        write_new_atomically(str(output), rendered.encode("utf-8", "surrogateescape"))
+    except TermcheckError as exc:
+        _fail(f"cannot write report: {exc}")
 
 
 def _use_color(mode: ColorMode, output: Optional[Path]) -> bool:

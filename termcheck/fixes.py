@@ -6,6 +6,7 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,39 +55,66 @@ def digest(data: bytes) -> str:
 def write_atomically(path: str, data: bytes, expected_digest: str | None = None) -> None:
     """Write through a temporary file in the same folder and rename it over the original.
 
-    The file keeps its permission bits. If `expected_digest` is given and the file no longer has it
-    (someone changed it since it was read), nothing is written.
+    The file keeps its permission bits and owner. A symbolic link is written through to its target,
+    so the link stays a link; a file with several hard links is refused, since a rename would split
+    them. If `expected_digest` is given and the file no longer has it (someone changed it since it was
+    read), nothing is written; that is checked again right before the rename.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     try:
         current = target.read_bytes()
-        mode = stat.S_IMODE(target.stat().st_mode)
+        info = target.stat()
     except OSError as exc:
         raise TermcheckError(f"{path}: not fixed: {exc.strerror or exc}") from None
     if expected_digest is not None and digest(current) != expected_digest:
         raise TermcheckError(f"{path}: not fixed: the file changed since it was read")
+    mode = stat.S_IMODE(info.st_mode)
     # Root can write anywhere; a file whose write bits are all off was still meant to stay as it is.
-    if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
+    if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(target, os.W_OK):
         raise TermcheckError(f"{path}: not fixed: the file is read-only")
-    _replace(target, data, mode, f"{path}: not fixed")
+    if info.st_nlink > 1:
+        raise TermcheckError(f"{path}: not fixed: it has {info.st_nlink} hard links, which replacing it would split")
+
+    def unchanged() -> None:
+        if expected_digest is not None:
+            try:
+                now = target.read_bytes()
+            except OSError as exc:
+                raise TermcheckError(f"{path}: not fixed: {exc.strerror or exc}") from None
+            if digest(now) != expected_digest:
+                raise TermcheckError(f"{path}: not fixed: the file changed while termcheck was writing it")
+
+    _replace(target, data, info, f"{path}: not fixed", before_rename=unchanged)
 
 
 def write_new_atomically(path: str, data: bytes) -> None:
-    """Create or replace a file of termcheck's own (a decisions or baseline file) atomically."""
-    _replace(Path(path), data, None, f"{path}: cannot write")
+    """Create or replace a file of termcheck's own (a report, a decisions or baseline file) atomically."""
+    target = Path(os.path.realpath(path))
+    try:
+        info = target.stat()
+    except OSError:
+        info = None
+    _replace(target, data, info, f"{path}: cannot write")
 
 
-def _replace(target: Path, data: bytes, mode: int | None, failure: str) -> None:
+def _replace(target: Path, data: bytes, info: os.stat_result | None, failure: str,
+             before_rename: Callable[[], None] | None = None) -> None:
     """Write a temporary file in the target's folder, then rename it over the target: readers see the
     old file or the new one, never half of one. On any failure the temporary file is removed."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck-tmp", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".termcheck-tmp", dir=target.parent)
+    except OSError as exc:
+        raise TermcheckError(f"{failure}: {exc.strerror or exc} (folder {str(target.parent)!r})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if info is not None:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            _keep_owner(tmp, info)
+        if before_rename is not None:
+            before_rename()
         os.replace(tmp, target)
     except BaseException as exc:
         try:
@@ -96,3 +124,12 @@ def _replace(target: Path, data: bytes, mode: int | None, failure: str) -> None:
         if isinstance(exc, OSError):
             raise TermcheckError(f"{failure}: {exc.strerror or exc}") from None
         raise
+
+
+def _keep_owner(tmp: str, info: os.stat_result) -> None:
+    if (info.st_uid, info.st_gid) == (os.getuid(), os.getgid()):
+        return
+    try:
+        os.chown(tmp, info.st_uid, info.st_gid)
+    except OSError:  # only root may give a file away; others keep their own files
+        pass

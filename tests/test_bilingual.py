@@ -211,7 +211,7 @@ def test_po_english_source_expects_chinese_terms(tmp_path):
 def test_po_annotate_changes_only_annotated_entries_and_msgfmt_accepts_it(tmp_path):
     path = tmp_path / "x.po"
     path.write_text(PO, encoding="utf-8")
-    result = runner.invoke(app, ["lint", *SMALL, "--annotate", str(path)])
+    result = runner.invoke(app, ["lint", *SMALL, "--annotate", "--fuzzy", str(path)])
     assert result.exit_code == 1
     annotated = path.read_text(encoding="utf-8")
     added = [line for line in annotated.splitlines() if line not in PO.splitlines()]
@@ -225,8 +225,41 @@ def test_po_annotate_changes_only_annotated_entries_and_msgfmt_accepts_it(tmp_pa
     check = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     # Annotating again gives the same file.
-    runner.invoke(app, ["lint", *SMALL, "--annotate", str(path)])
+    runner.invoke(app, ["lint", *SMALL, "--annotate", "--fuzzy", str(path)])
     assert path.read_text(encoding="utf-8") == annotated
+
+
+def test_po_annotate_marks_nothing_fuzzy_unless_asked(tmp_path):
+    path = tmp_path / "x.po"
+    path.write_text(PO, encoding="utf-8")
+    runner.invoke(app, ["lint", *SMALL, "--annotate", str(path)])
+    annotated = path.read_text(encoding="utf-8")
+    assert "#. termcheck: " in annotated
+    assert annotated.count("fuzzy") == PO.count("fuzzy")
+
+
+def test_po_annotate_cleans_entries_that_are_clean_now(tmp_path):
+    path, fresh = tmp_path / "x.po", tmp_path / "fresh.po"
+    path.write_text(PO, encoding="utf-8")
+    fresh.write_text(PO, encoding="utf-8")
+    runner.invoke(app, ["lint", *SMALL, "--annotate", "--fuzzy", str(path)])
+    assert path.read_text(encoding="utf-8").count("#. termcheck: ") >= 3
+    # Now only TC303 is checked: the other entries are clean and lose the comments and the fuzzy flags
+    # termcheck set, giving exactly the file a first run with TC303 alone writes.
+    runner.invoke(app, ["lint", *SMALL, "--annotate", "--fuzzy", "--select", "TC303", str(path)])
+    runner.invoke(app, ["lint", *SMALL, "--annotate", "--fuzzy", "--select", "TC303", str(fresh)])
+    assert path.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8")
+    assert "#, fuzzy, python-format" not in path.read_text(encoding="utf-8")
+
+
+def test_po_annotate_keeps_a_utf16_catalogue_utf16(tmp_path):
+    path = tmp_path / "x.po"
+    data = PO.replace("charset=UTF-8", "charset=UTF-16").encode("utf-16")
+    path.write_bytes(data)
+    runner.invoke(app, ["lint", *SMALL, "--annotate", str(path)])
+    written = path.read_bytes()
+    assert written[:2] == data[:2] and written != data
+    assert "#. termcheck: " in written.decode("utf-16")
 
 
 def _shipped_catalogues():

@@ -1,14 +1,13 @@
 """`termcheck lint`: read documents, lint them, optionally fix them, and render the report."""
 from __future__ import annotations
 
-import codecs
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from termcheck.documents import Document, collect_paths, read_document, read_stdin
 from termcheck.documents.aligned import aligned_text_document
-from termcheck.documents.decoding import encode
+from termcheck.documents.decoding import decode, encode
 from termcheck.documents.loading import STDIN, document_from_bytes
 from termcheck.baseline import new_findings, write_baseline
 from termcheck.checks import RULES, DocumentContext
@@ -37,9 +36,10 @@ class LintOptions:
     names: list[str] = field(default_factory=list)
     output_format: str = "text"
     fix: bool = False
+    fuzzy: bool = False  # with --annotate: also mark annotated PO entries fuzzy
     diff: bool = False
     source: str | None = None  # a line-aligned source file for the one target path
-    annotate: bool = False  # write findings into PO catalogues as comments, and mark entries fuzzy
+    annotate: bool = False  # write findings into PO catalogues as comments
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
@@ -86,6 +86,7 @@ def resolve_options(config_path: Path | None, **cli: object) -> tuple[LintOption
         diff=bool(cli.get("diff")),
         source=cli.get("source"),  # type: ignore[arg-type]
         annotate=bool(cli.get("annotate")),
+        fuzzy=bool(cli.get("fuzzy")),
         select=tuple(config.get("select")),  # type: ignore[arg-type]
         ignore=tuple(config.get("ignore")),  # type: ignore[arg-type]
         severities={code: Severity(level) for code, level in dict(config.get("severity")).items()},  # type: ignore[arg-type]
@@ -151,7 +152,7 @@ def run_lint(options: LintOptions) -> LintOutcome:
         rendered = _diffs(linter, documents, findings)
         return LintOutcome(rendered, errors, 2 if errors else (1 if rendered else 0), findings)
     if options.annotate:
-        errors += _annotate(documents, findings)
+        errors += _annotate(documents, findings, options.fuzzy)
     if options.fix:
         documents, fix_errors, fix_notes = _fix(linter, documents, findings, _decisions_path(options.decisions))
         errors += fix_errors
@@ -280,7 +281,7 @@ def _diffs(linter: Linter, documents: list[Document], findings: list[Finding]) -
     return "".join(out)
 
 
-def _annotate(documents: list[Document], findings: list[Finding]) -> list[str]:
+def _annotate(documents: list[Document], findings: list[Finding], fuzzy: bool) -> list[str]:
     from termcheck.annotate import annotate_po
     from termcheck.documents.po import decode_po, po_charset
 
@@ -290,13 +291,15 @@ def _annotate(documents: list[Document], findings: list[Finding]) -> list[str]:
             errors.append(f"{doc.path}: --annotate writes PO catalogues only; not annotated")
             continue
         mine = [f for f in findings if f.path == doc.path]
-        if not mine:
-            continue
         data = Path(doc.path).read_bytes()
-        annotated, _ = annotate_po(decode_po(doc.path, data), mine, {s.id: s.line for s in doc.segments})
+        original = decode_po(doc.path, data)
+        annotated, _ = annotate_po(original, mine, {s.id: s.line for s in doc.segments}, fuzzy)
+        if annotated == original:
+            continue
         charset = po_charset(data)
         if charset in ("utf-8", "utf8"):
-            output = encode(annotated, "utf-8", data.startswith(codecs.BOM_UTF8))
+            _, encoding, bom = decode(doc.path, data)  # UTF-8 with or without BOM, or UTF-16 by its BOM
+            output = encode(annotated, encoding, bom)
         else:
             output = annotated.encode(charset)
         try:

@@ -10,9 +10,10 @@ def decode(path: str, data: bytes) -> tuple[str, str, bool]:
     """Return (text, encoding, had_bom) or raise InputError with a one-line reason."""
     if data.startswith(codecs.BOM_UTF8):
         return _strict(path, data[3:], "utf-8"), "utf-8", True
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _strict(path, data, "utf-16")
-        return text, "utf-16", True
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return _strict(path, data[2:], "utf-16-le"), "utf-16-le", True
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return _strict(path, data[2:], "utf-16-be"), "utf-16-be", True
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes); termcheck reads UTF-8 or UTF-16 text")
     return _strict(path, data, "utf-8"), "utf-8", False
@@ -20,8 +21,11 @@ def decode(path: str, data: bytes) -> tuple[str, str, bool]:
 
 def encode(text: str, encoding: str, bom: bool) -> bytes:
     """Encode text the way it was read, so a fixed file keeps its encoding and BOM."""
-    if encoding == "utf-16":
-        return text.encode("utf-16")  # Python writes a BOM for "utf-16"
+    # Byte order as read: Python's "utf-16" codec would write the machine's (little-endian) order.
+    if encoding == "utf-16-le":
+        return codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    if encoding == "utf-16-be":
+        return codecs.BOM_UTF16_BE + text.encode("utf-16-be")
     data = text.encode("utf-8")
     return codecs.BOM_UTF8 + data if bom else data
 
@@ -31,7 +35,7 @@ def _strict(path: str, data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
-            path, f"not valid {encoding.upper()} text (byte offset {exc.start}); save it as UTF-8 and retry"
+            path, f"not valid {encoding.upper().removesuffix('-LE').removesuffix('-BE')} text (byte offset {exc.start}); save it as UTF-8 and retry"
         ) from None
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL characters)")
