@@ -84,9 +84,9 @@ def generate_glossary(path: Path, entries: int, seed: int = 11) -> list[str]:
 
 def default_phrases() -> list[str]:
     from termcheck.glossary import load_glossaries
-    from termcheck.resources import default_glossary
+    from termcheck.resources import default_glossaries
 
-    glossary = load_glossaries([str(default_glossary())])
+    glossary = load_glossaries([str(p) for p in default_glossaries()])
     return [p for e in glossary.entries for p in (e.en, *e.admitted, *e.deprecated)]
 
 

@@ -14,8 +14,9 @@ def glossaries_dir() -> Path:
     return bundled if bundled.is_dir() else _PACKAGE.parent / "glossaries"
 
 
-def default_glossary() -> Path:
-    return glossaries_dir() / "zh-en-political.tsv"
+def default_glossaries() -> list[Path]:
+    """The default glossary: one file per subject area (zh-en-*.tsv), all loaded, in name order."""
+    return sorted(glossaries_dir().glob("zh-en-*.tsv"))
 
 
 def default_proper_names() -> Path:

@@ -36,7 +36,7 @@ def lint_text(linter: Linter, text: str, path: str = "doc.txt", select: tuple[st
 
 @pytest.fixture(scope="session")
 def default_linter() -> Linter:
-    from termcheck.resources import default_glossary, default_proper_names
+    from termcheck.resources import default_glossaries, default_proper_names
 
-    glossary = load_glossaries([str(default_glossary())])
+    glossary = load_glossaries([str(p) for p in default_glossaries()])
     return Linter(CompiledGlossary(glossary), load_proper_names(str(default_proper_names())))

@@ -9,14 +9,14 @@ from termcheck.engine import Linter
 from termcheck.glossary import load_glossaries, load_proper_names
 from termcheck.matching.automaton import surface_forms
 from termcheck.matching.compiled import CompiledGlossary
-from termcheck.resources import default_glossary, default_proper_names
+from termcheck.resources import default_glossaries, default_proper_names
 
 RESEARCH = SHARED / "reference" / "glossary_research.tsv"
 
 
 @pytest.fixture(scope="module")
 def glossary():
-    return load_glossaries([str(default_glossary())])
+    return load_glossaries([str(p) for p in default_glossaries()])
 
 
 @pytest.fixture(scope="module")

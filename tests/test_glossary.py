@@ -83,3 +83,23 @@ def test_unreadable_glossary_is_a_glossary_error(tmp_path):
     path.write_bytes(b"\x00\x01")
     with pytest.raises(GlossaryError, match="binary"):
         load_glossary_file(str(path))
+
+
+def test_superseded_renderings_are_reported_with_their_year(tmp_path):
+    from termcheck.engine import Linter
+    from termcheck.glossary import load_glossaries
+    from termcheck.matching.compiled import CompiledGlossary
+    from conftest import lint_text
+
+    path = tmp_path / "g.tsv"
+    path.write_text("zh\ten\tsuperseded\tsource\n"
+                    "新发展格局\tnew development paradigm\tnew development pattern (2023);new pattern of development\ttest\n",
+                    encoding="utf-8")
+    linter = Linter(CompiledGlossary(load_glossaries([str(path)])), frozenset())
+    findings = lint_text(linter, "We foster a new development pattern and a new pattern of development.")
+    assert [(f.rule, f.severity.value, f.text, f.suggestion) for f in findings] == [
+        ("TC105", "info", "new development pattern", "new development paradigm"),
+        ("TC105", "info", "new pattern of development", "new development paradigm"),
+    ]
+    assert "superseded in 2023" in findings[0].message and "superseded by" in findings[1].message
+    assert lint_text(linter, "We foster a new development paradigm.") == []

@@ -23,7 +23,7 @@ from termcheck.formatters import formatter
 from termcheck.glossary import load_glossaries, load_proper_names
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.report import Report
-from termcheck.resources import default_glossary, default_proper_names
+from termcheck.resources import default_glossaries, default_proper_names
 
 DEFAULT_FAIL_ON = "warning"  # info findings are hints: shown, but they do not fail a run
 
@@ -123,7 +123,7 @@ def _toml_value(value: object) -> str:
 
 
 def build_linter(options: LintOptions) -> tuple[Linter, list]:
-    glossary_paths = ([str(default_glossary())] if options.default_glossary else []) + options.glossaries
+    glossary_paths = ([str(p) for p in default_glossaries()] if options.default_glossary else []) + options.glossaries
     if not glossary_paths:
         raise TermcheckError("no glossary: give --glossary FILE or drop --no-default-glossary")
     glossary = load_glossaries(glossary_paths)

@@ -24,7 +24,7 @@ from termcheck.errors import TermcheckError
 from termcheck.glossary import load_glossaries
 from termcheck.glossary.model import Entry, Glossary
 from termcheck.matching.compiled import CompiledGlossary
-from termcheck.resources import default_glossary
+from termcheck.resources import default_glossaries
 
 BOOTSTRAP_SAMPLES = 1000  # sacrebleu's default for --paired-bs
 BOOTSTRAP_SEED = 12345  # sacrebleu's default seed: the same p-values as `sacrebleu --paired-bs`
@@ -200,7 +200,7 @@ def _source_terms(options: ScoreOptions, sources: list[str] | None) -> tuple[lis
 def _glossary(options: ScoreOptions) -> Glossary:
     """The glossaries as lint resolves them: the bundled one first, then each --glossary overriding it.
     Loaded here rather than through lint's Linter, which would also load the proper names for nothing."""
-    paths = ([str(default_glossary())] if options.default_glossary else []) + options.glossaries
+    paths = ([str(p) for p in default_glossaries()] if options.default_glossary else []) + options.glossaries
     if not paths:
         raise TermcheckError("no glossary: give --glossary FILE or drop --no-default-glossary")
     return load_glossaries(paths)

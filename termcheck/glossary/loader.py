@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from termcheck.documents.decoding import decode
@@ -11,10 +12,13 @@ from termcheck.glossary.model import Entry, Glossary, GlossaryFile
 from termcheck.matching.prefilter import pattern_error
 from termcheck.matching.tokens import has_words
 
-COLUMNS = ("zh", "en", "admitted", "deprecated", "pattern", "replace", "case", "severity", "tags", "note", "source")
+COLUMNS = (
+    "zh", "en", "admitted", "deprecated", "superseded", "pattern", "replace", "case", "severity", "tags", "note", "source",
+)
 REQUIRED = ("zh", "en", "source")
 LIST_SEPARATOR = ";"
 REPLACEMENT_ARROW = "=>"
+_YEAR = re.compile(r"\s*\((\d{4})\)$")
 
 
 def load_glossaries(paths: list[str]) -> Glossary:
@@ -122,6 +126,7 @@ class _Row:
             pattern=pattern,
             deprecated_replacements=replacements,
             pattern_replacement=self.pattern_replacement(pattern),
+            superseded=self.superseded(),
             fixed_case=self.case(),
             severity=self.severity(),
             tags=self.phrases_raw("tags"),
@@ -144,6 +149,16 @@ class _Row:
                 replacements.append((phrase, replacement))
             phrases.append(phrase)
         return tuple(phrases), tuple(replacements)
+
+    def superseded(self) -> tuple[tuple[str, int | None], ...]:
+        """`phrase (YEAR)` items: older official renderings, with the year official English changed."""
+        out = []
+        for item in self.phrases_raw("superseded"):
+            year = _YEAR.search(item)
+            phrase = item[: year.start()].strip() if year else item
+            self.check_phrase("superseded", phrase)
+            out.append((phrase, int(year.group(1)) if year else None))
+        return tuple(out)
 
     def pattern_replacement(self, pattern: str | None) -> str | None:
         value = self.text("replace")

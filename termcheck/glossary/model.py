@@ -19,6 +19,8 @@ class Entry:
     # pattern" for 以新安全格局保障新发展格局) is replaced by the matching part, not the whole of `en`.
     deprecated_replacements: tuple[tuple[str, str], ...] = ()
     pattern_replacement: str | None = None  # what replaces a pattern match's `fix` group (or whole match)
+    # Older official renderings since replaced, each with the year of the change where known.
+    superseded: tuple[tuple[str, int | None], ...] = ()
     fixed_case: bool = False
     severity: Severity | None = None
     tags: tuple[str, ...] = ()

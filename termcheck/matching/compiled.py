@@ -22,10 +22,11 @@ class Kind(str, Enum):
     PREFERRED = "preferred"
     ADMITTED = "admitted"
     DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"  # an older official rendering: dated, not wrong
 
     @property
     def acceptable(self) -> bool:
-        return self is not Kind.DEPRECATED
+        return self not in (Kind.DEPRECATED, Kind.SUPERSEDED)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class CompiledGlossary:
                 (Kind.PREFERRED, (entry.en,)),
                 (Kind.ADMITTED, entry.admitted),
                 (Kind.DEPRECATED, entry.deprecated),
+                (Kind.SUPERSEDED, tuple(phrase for phrase, _ in entry.superseded)),
             ):
                 for phrase in phrases:
                     self._phrases.add(phrase, Rendering(entry, kind, phrase))
