@@ -16,7 +16,8 @@ def glossaries_dir() -> Path:
 
 def default_glossaries() -> list[Path]:
     """The default glossary: one file per subject area (zh-en-*.tsv), all loaded, in name order."""
-    return sorted(glossaries_dir().glob("zh-en-*.tsv"))
+    # Generated literal renderings (glossaries/generated/) add to the concepts, so they come last.
+    return sorted(glossaries_dir().glob("zh-en-*.tsv")) + sorted(glossaries_dir().glob("generated/zh-en-*.tsv"))
 
 
 def default_proper_names() -> Path:

@@ -103,3 +103,24 @@ def test_superseded_renderings_are_reported_with_their_year(tmp_path):
     ]
     assert "superseded in 2023" in findings[0].message and "superseded by" in findings[1].message
     assert lint_text(linter, "We foster a new development paradigm.") == []
+
+
+def test_generated_literal_renderings_add_to_a_concept_at_warning(tmp_path):
+    from termcheck.engine import Linter
+    from termcheck.glossary import load_glossaries
+    from termcheck.matching.compiled import CompiledGlossary
+    from conftest import lint_text
+
+    concepts = tmp_path / "g.tsv"
+    concepts.write_text("zh\ten\tdeprecated\tsource\n战斗堡垒\tfighting bastion\tbattlefort\ttest\n", encoding="utf-8")
+    generated = tmp_path / "literal.tsv"
+    generated.write_text("# generated\nzh\tliteral\tsource\n战斗堡垒\tbattle fortress;fight fortress\tgenerated\n"
+                         "不存在\tnothing here\tgenerated\n", encoding="utf-8")
+    glossary = load_glossaries([str(concepts), str(generated)])
+    assert [(e.zh, e.en, e.literal) for e in glossary.entries] == [
+        ("战斗堡垒", "fighting bastion", ("battle fortress", "fight fortress"))]
+    linter = Linter(CompiledGlossary(glossary), frozenset())
+    found = [(f.text, f.severity.value, f.suggestion, f.fixable)
+             for f in lint_text(linter, "A battlefort, a battle fortress.")]
+    assert found == [("battlefort", "error", "fighting bastion", True),
+                     ("battle fortress", "warning", "fighting bastion", False)]

@@ -44,16 +44,30 @@ class DeprecatedRendering(Check):
             suggestion = _suggestion(text, hit.start, hit.end, entry, hit.rendering.phrase)
             note = f": {entry.note.rstrip('.')}" if entry.note else ""
             whole = "" if suggestion is not None else f"; the standard rendering of the term is “{entry.en}”"
+            if hit.rendering.generated:
+                message = (f"“{_one_line(found)}” renders {entry.zh} word for word; the standard rendering is "
+                           f"“{entry.en}”")
+            else:
+                message = f"“{_one_line(found)}” is a deprecated rendering of {entry.zh}{note}{whole}"
             yield self.finding(
                 ctx,
                 hit.start,
                 hit.end,
-                f"“{_one_line(found)}” is a deprecated rendering of {entry.zh}{note}{whole}",
+                message,
                 suggestion=suggestion,
                 entry=entry,
-                fixable=not (UNSAFE_TO_FIX_TAGS & set(entry.tags)),
-                severity=entry.severity,
+                fixable=not (UNSAFE_TO_FIX_TAGS & set(entry.tags)) and not hit.rendering.generated,
+                severity=_severity(entry.severity, hit.rendering.generated),
             )
+
+
+def _severity(listed: Severity | None, generated: bool) -> Severity | None:
+    """A generated rendering flags at warning at most: no editor listed it."""
+    if not generated:
+        return listed
+    if listed is None or listed.rank > Severity.WARNING.rank:
+        return Severity.WARNING
+    return listed
 
 
 def _suggestion(text: str, start: int, end: int, entry: Entry, phrase: str) -> str | None:

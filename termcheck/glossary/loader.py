@@ -38,6 +38,9 @@ def load_glossary_file(path: str) -> tuple[GlossaryFile, list[Entry]]:
     return GlossaryFile(path, len(entries), hashlib.sha256(data).hexdigest()), entries
 
 
+LITERAL_COLUMNS = ("zh", "literal", "source")
+
+
 def parse_glossary(path: str, text: str) -> list[Entry]:
     header: list[str] | None = None
     entries: list[Entry] = []
@@ -50,7 +53,7 @@ def parse_glossary(path: str, text: str) -> list[Entry]:
             header = _check_header(path, number, fields)
             continue
         row = _Row(path, number, header, fields)
-        entry = row.entry()
+        entry = row.literal_entry() if header == list(LITERAL_COLUMNS) else row.entry()
         if entry.zh in seen:
             raise GlossaryError(path, number, 1, f"duplicate zh term {entry.zh!r} (first on line {seen[entry.zh]})")
         seen[entry.zh] = number
@@ -62,6 +65,8 @@ def parse_glossary(path: str, text: str) -> list[Entry]:
 
 def _check_header(path: str, number: int, fields: list[str]) -> list[str]:
     names = [f.strip().lower() for f in fields]
+    if names == list(LITERAL_COLUMNS):
+        return names  # a generated file of literal renderings (glossaries/generated/)
     column = 1
     for raw, name in zip(fields, names):
         if name not in COLUMNS:
@@ -134,6 +139,13 @@ class _Row:
             source=self.text("source"),
             origin=f"{self.path}:{self.number}",
         )
+
+    def literal_entry(self) -> Entry:
+        literal = self.phrases("literal")
+        if not literal:
+            self.fail(self.columns["literal"], "empty required field 'literal'")
+        return Entry(zh=self.text("zh"), en="", literal=literal, source=self.text("source"),
+                     origin=f"{self.path}:{self.number}")
 
     def deprecated(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
         """Deprecated phrases, each optionally `phrase => replacement` for the part of the term it renders."""

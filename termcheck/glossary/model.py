@@ -1,7 +1,7 @@
 """Glossary entries: one concept, its preferred rendering, the admitted and the deprecated ones."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from termcheck.findings import Severity
 
@@ -21,12 +21,20 @@ class Entry:
     pattern_replacement: str | None = None  # what replaces a pattern match's `fix` group (or whole match)
     # Older official renderings since replaced, each with the year of the change where known.
     superseded: tuple[tuple[str, int | None], ...] = ()
+    # Word-for-word renderings generated from a dictionary (glossaries/generated/): flagged as deprecated,
+    # at warning at most, since no editor listed them one by one.
+    literal: tuple[str, ...] = ()
     fixed_case: bool = False
     severity: Severity | None = None
     tags: tuple[str, ...] = ()
     note: str = ""
     source: str = ""
     origin: str = ""  # "path:line" of the row, for messages about the glossary itself
+
+    @property
+    def supplement(self) -> bool:
+        """A row of a generated file: literal renderings for a concept defined elsewhere."""
+        return not self.en and bool(self.literal)
 
     @property
     def acceptable(self) -> tuple[str, ...]:
@@ -68,6 +76,11 @@ class Glossary:
         by_zh: dict[str, Entry] = {}
         for _, entries in parts:
             for entry in entries:
+                if entry.supplement:
+                    known = by_zh.get(entry.zh)
+                    if known is not None:  # a generated file adds to a concept; alone it is nothing
+                        by_zh[entry.zh] = replace(known, literal=known.literal + entry.literal)
+                    continue
                 by_zh.pop(entry.zh, None)  # re-insert so the override takes the later position
                 by_zh[entry.zh] = entry
         return cls(entries=list(by_zh.values()), files=[f for f, _ in parts])

@@ -36,6 +36,7 @@ class Rendering:
     entry: Entry
     kind: Kind
     phrase: str
+    generated: bool = False  # a literal rendering generated from a dictionary, not listed by an editor
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class CompiledGlossary:
             ):
                 for phrase in phrases:
                     self._phrases.add(phrase, Rendering(entry, kind, phrase))
+            for phrase in entry.literal:
+                self._phrases.add(phrase, Rendering(entry, Kind.DEPRECATED, phrase, generated=True))
         for payloads in self._phrases.payload_lists():
             _resolve(payloads)
         self._phrases.build()
