@@ -216,3 +216,31 @@ def test_only_replacements_that_fit_the_span_are_offered():
     assert not similar_length("follow", "study and apply the guiding principles")
     start = text.index("the overall")
     assert not seam_safe(text, start + 4, start + 11, "the overall")  # "the the"
+
+
+# TC106 ---------------------------------------------------------------------------------------------
+
+def test_variant_phrase_flags_a_synonym_swap_with_counts(small_linter):
+    text = ("The village officials met. The village cadres agreed. The village cadres left. "
+            "The village officials came back. The village cadres won.")
+    findings = lint_text(small_linter, text, select=("TC106",))
+    assert [(f.text, f.suggestion) for f in findings] == [("officials", "cadres"), ("officials", "cadres")]
+    assert "“village officials” ×2 and “village cadres” ×3" in findings[0].message
+
+
+def test_variant_phrase_flags_a_spelling_variant(small_linter):
+    text = "Grassroots work. Grass-roots work. grassroots governance. Grass-roots units. Grassroots again."
+    findings = lint_text(small_linter, text, select=("TC106",))
+    assert [(f.text, f.suggestion) for f in findings] == [("Grass-roots", "Grassroots"), ("Grass-roots", "Grassroots")]
+
+
+def test_variant_phrase_leaves_different_things_alone(small_linter):
+    text = ("We safeguard political security and economic security. Political security and economic security "
+            "matter. The terms of this license and the conditions of this license differ; the terms of this "
+            "license and the conditions of this license apply.")
+    assert lint_text(small_linter, text, select=("TC106",)) == []
+
+
+def test_variant_phrase_needs_each_form_to_recur(small_linter):
+    text = "The village officials met. The village cadres agreed. The village cadres left."
+    assert lint_text(small_linter, text, select=("TC106",)) == []

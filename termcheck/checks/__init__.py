@@ -15,6 +15,7 @@ from termcheck.checks import (
     target_text,
     typography,
     untranslated,
+    variants,
 )
 from termcheck.checks.base import Check, DocumentContext, Rule
 
@@ -24,6 +25,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     fixed_case.CHECK,
     patterns.CHECK,
     superseded.CHECK,
+    variants.CHECK,
     untranslated.CHECK,
     typography.CHECK,
     quotes.CHECK,

@@ -1,0 +1,30 @@
+"""Word lists kept as data files in termcheck/data/, read once on first use."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from termcheck.resources import DATA
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """The words of data file `name` (one a line, '#' comments), lower-cased."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def gloss_groups() -> dict[str, frozenset[int]]:
+    """Each English gloss of gloss-synonyms.tsv, with the numbers of the Chinese words it glosses: two
+    glosses sharing a number are near-synonyms a translation may swap."""
+    groups: dict[str, set[int]] = {}
+    lines = (DATA / "gloss-synonyms.tsv").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(line for line in lines if line and not line.startswith("#")):
+        for gloss in line.partition("\t")[2].split(";"):
+            groups.setdefault(gloss, set()).add(number)
+    return {gloss: frozenset(ids) for gloss, ids in groups.items()}
+
+
+def near_synonyms(a: str, b: str) -> bool:
+    groups = gloss_groups()
+    return bool(groups.get(a, frozenset()) & groups.get(b, frozenset()))
