@@ -51,7 +51,8 @@ class Linter:
 
     def context(self, document: Document) -> DocumentContext:
         target_english = _target_is_english(document)
-        ctx = DocumentContext(document=document, proper_names=self.proper_names, target_english=target_english)
+        ctx = DocumentContext(document=document, proper_names=self.proper_names, target_english=target_english,
+                              glossary=self.glossary)
         if target_english:
             ctx.terms = self.glossary.find_terms(document.prose)
             ctx.patterns = list(self.glossary.find_patterns(document.prose))

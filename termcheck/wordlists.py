@@ -28,3 +28,15 @@ def gloss_groups() -> dict[str, frozenset[int]]:
 def near_synonyms(a: str, b: str) -> bool:
     groups = gloss_groups()
     return bool(groups.get(a, frozenset()) & groups.get(b, frozenset()))
+
+
+@lru_cache(maxsize=None)
+def _ranks() -> dict[str, int]:
+    lines = (DATA / "common-words-en.txt").read_text(encoding="utf-8").splitlines()
+    listed = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return {word: rank for rank, word in enumerate(listed, start=1)}
+
+
+def frequency_rank(word: str) -> int:
+    """1 for the commonest English word; words beyond the list rank last (they are rare)."""
+    return _ranks().get(word.lower(), 1_000_000)

@@ -1,4 +1,5 @@
 """Each rule: what it must find, and what it must leave alone."""
+import pytest
 from conftest import lint_text
 
 from termcheck.checks.casing import fit_suggestion
@@ -244,3 +245,25 @@ def test_variant_phrase_leaves_different_things_alone(small_linter):
 def test_variant_phrase_needs_each_form_to_recur(small_linter):
     text = "The village officials met. The village cadres agreed. The village cadres left."
     assert lint_text(small_linter, text, select=("TC106",)) == []
+
+
+# TC107 ---------------------------------------------------------------------------------------------
+
+def test_formula_deviation_is_found_and_fitted(default_linter):
+    text = "We study Xi Jinping’s thoughts on socialism with Chinese characteristics in the new era.\n"
+    (finding,) = lint_text(default_linter, text, select=("TC107",))
+    assert finding.text == "Xi Jinping’s thoughts on socialism with Chinese characteristics in the new era"
+    assert finding.suggestion == "Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era"
+    assert finding.concept.zh == "习近平新时代中国特色社会主义思想"
+
+
+@pytest.mark.parametrize("text", [
+    "National security matters, and so does the security of the nation.",      # common words only
+    "We advance the reform of state-owned enterprises.",                       # a dropped word: another concept
+    "Party members, especially leading cadres, must take the lead.",           # an added word
+    "We embark on a new journey.",                                              # an article
+    "Every Party member and cadre must study the lofty ideals of communism.",  # inflections
+    "We study Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era.",  # the formula
+])
+def test_formula_deviation_leaves_ordinary_and_correct_text_alone(default_linter, text):
+    assert lint_text(default_linter, text, select=("TC107",)) == []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from termcheck.documents.model import Document
 from termcheck.findings import Concept, Finding, Severity
 from termcheck.glossary.model import Entry
-from termcheck.matching.compiled import PatternHit, TermHit
+from termcheck.matching.compiled import CompiledGlossary, PatternHit, TermHit
 from termcheck.matching.source_terms import SourceTerm
 
 
@@ -41,6 +41,14 @@ class DocumentContext:
     proper_names: frozenset[str] = frozenset()
     source_terms: list[list[SourceTerm]] = field(default_factory=list)
     target_english: bool = True
+    # The compiled glossary itself, for checks that need more than the hits (TC107's formulas). Never
+    # pickled: a worker process sends the context back, and the parent has its own glossary.
+    glossary: CompiledGlossary | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["glossary"] = None
+        return state
 
 
 class Check:
