@@ -124,3 +124,19 @@ def test_generated_literal_renderings_add_to_a_concept_at_warning(tmp_path):
              for f in lint_text(linter, "A battlefort, a battle fortress.")]
     assert found == [("battlefort", "error", "fighting bastion", True),
                      ("battle fortress", "warning", "fighting bastion", False)]
+
+
+def test_a_superseded_phrase_can_name_its_own_replacement(tmp_path):
+    from termcheck.engine import Linter
+    from termcheck.glossary import load_glossaries
+    from termcheck.matching.compiled import CompiledGlossary
+    from conftest import lint_text
+
+    path = tmp_path / "g.tsv"
+    path.write_text("zh\ten\tsuperseded\tsource\n全面建成小康社会\tfinish building a moderately prosperous society in "
+                    "all respects\twell-off society in an all-round way => moderately prosperous society in all "
+                    "respects (2012)\ttest\n", encoding="utf-8")
+    linter = Linter(CompiledGlossary(load_glossaries([str(path)])), frozenset())
+    (finding,) = lint_text(linter, "We will build a well-off society in an all-round way.")
+    assert finding.suggestion == "moderately prosperous society in all respects"
+    assert "superseded in 2012" in finding.message

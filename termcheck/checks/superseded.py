@@ -33,10 +33,12 @@ class SupersededRendering(Check):
                 continue
             entry = hit.entry
             found = text[hit.start:hit.end]
-            year = dict(entry.superseded).get(hit.rendering.phrase)
+            year, replacement = next((y, r) for p, y, r in entry.superseded if p == hit.rendering.phrase)
             since = f" in {year}" if year else ""
-            suggestion: str | None = fit_suggestion(found, entry.replacement, entry.fixed_case, hit.rendering.phrase)
-            if suggestion is None or not similar_length(found, suggestion) or not seam_safe(text, hit.start, hit.end, suggestion):
+            suggestion: str | None = fit_suggestion(found, replacement or entry.replacement, entry.fixed_case,
+                                                    hit.rendering.phrase)
+            fits = replacement is not None or similar_length(found, suggestion)
+            if not fits or not seam_safe(text, hit.start, hit.end, suggestion):
                 suggestion = None
             yield self.finding(
                 ctx, hit.start, hit.end,

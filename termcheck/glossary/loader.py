@@ -162,14 +162,16 @@ class _Row:
             phrases.append(phrase)
         return tuple(phrases), tuple(replacements)
 
-    def superseded(self) -> tuple[tuple[str, int | None], ...]:
-        """`phrase (YEAR)` items: older official renderings, with the year official English changed."""
+    def superseded(self) -> tuple[tuple[str, int | None, str | None], ...]:
+        """`phrase (YEAR)` items, optionally `phrase => replacement (YEAR)`: older official renderings, the
+        year official English changed, and what replaces the phrase where `en` is not a drop-in for it."""
         out = []
         for item in self.phrases_raw("superseded"):
             year = _YEAR.search(item)
-            phrase = item[: year.start()].strip() if year else item
+            body = item[: year.start()].strip() if year else item
+            phrase, arrow, replacement = (part.strip() for part in body.partition(REPLACEMENT_ARROW))
             self.check_phrase("superseded", phrase)
-            out.append((phrase, int(year.group(1)) if year else None))
+            out.append((phrase, int(year.group(1)) if year else None, replacement if arrow and replacement else None))
         return tuple(out)
 
     def pattern_replacement(self, pattern: str | None) -> str | None:

@@ -20,7 +20,7 @@ class Entry:
     deprecated_replacements: tuple[tuple[str, str], ...] = ()
     pattern_replacement: str | None = None  # what replaces a pattern match's `fix` group (or whole match)
     # Older official renderings since replaced, each with the year of the change where known.
-    superseded: tuple[tuple[str, int | None], ...] = ()
+    superseded: tuple[tuple[str, int | None, str | None], ...] = ()  # (phrase, year, replacement)
     # Word-for-word renderings generated from a dictionary (glossaries/generated/): flagged as deprecated,
     # at warning at most, since no editor listed them one by one.
     literal: tuple[str, ...] = ()

@@ -83,7 +83,7 @@ class CompiledGlossary:
                 (Kind.PREFERRED, (entry.en,)),
                 (Kind.ADMITTED, entry.admitted),
                 (Kind.DEPRECATED, entry.deprecated),
-                (Kind.SUPERSEDED, tuple(phrase for phrase, _ in entry.superseded)),
+                (Kind.SUPERSEDED, tuple(phrase for phrase, _, _ in entry.superseded)),
             ):
                 for phrase in phrases:
                     self._phrases.add(phrase, Rendering(entry, kind, phrase))
