@@ -267,3 +267,21 @@ def test_formula_deviation_is_found_and_fitted(default_linter):
 ])
 def test_formula_deviation_leaves_ordinary_and_correct_text_alone(default_linter, text):
     assert lint_text(default_linter, text, select=("TC107",)) == []
+
+
+# TC108 ---------------------------------------------------------------------------------------------
+
+def test_literal_idiom_is_found_with_its_meaning(small_linter):
+    text = "Rural areas face the problem that green and yellow do not answer.\n"
+    (finding,) = lint_text(small_linter, text, select=("TC108",))
+    assert finding.text == "green and yellow do not answer" and "青黄不接" in finding.message
+    assert finding.suggestion is None
+
+
+@pytest.mark.parametrize("text", [
+    "The green party and the yellow press did not answer the question.",  # the words, but far apart
+    "Each leaf falls in autumn, and we know it.",                          # glosses out of order
+    "Recipients may copy and distribute verbatim copies of this license document.",
+])
+def test_literal_idiom_leaves_ordinary_english_alone(small_linter, text):
+    assert lint_text(small_linter, text, select=("TC108",)) == []
