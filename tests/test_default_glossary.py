@@ -25,11 +25,46 @@ def linter(glossary):
 
 
 def test_covers_the_domain(glossary):
-    assert len(glossary.entries) >= 250
+    assert len(glossary.entries) >= 2500
     tags = {t for e in glossary.entries for t in e.tags}
     assert {"security", "party-building", "20th-congress", "slogan", "idiom"} <= tags
-    assert all(e.source.strip() for e in glossary.entries)
-    assert sum(1 for e in glossary.entries if e.deprecated or e.pattern) >= 150
+    assert sum(1 for e in glossary.entries if e.deprecated or e.pattern) >= 1500
+
+
+def test_the_default_glossary_is_split_by_area():
+    areas = [p for p in default_glossaries() if p.parent.name != "generated"]
+    assert len(areas) >= 6
+    for path in areas:
+        entries = load_glossaries([str(path)]).entries
+        assert len(entries) >= 250, path.name
+    seen: dict[str, str] = {}
+    for path in areas:
+        for entry in load_glossaries([str(path)]).entries:
+            assert entry.zh not in seen, f"{entry.zh} is in {seen.get(entry.zh)} and {path.name}"
+            seen[entry.zh] = path.name
+
+
+_URL = re.compile(r"https?://[^\s;,)]+\.[^\s;,)]+")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_EDITOR = "editor judgement"
+
+
+def test_every_row_names_a_checkable_source(glossary):
+    unchecked = [(e.origin, e.source) for e in glossary.entries
+                 if not (_URL.search(e.source) or _YEAR.search(e.source) or e.source.lower().startswith(_EDITOR))]
+    assert unchecked == []
+
+
+def test_a_row_backed_only_by_editor_judgement_never_flags_at_error(glossary):
+    strict = [(e.origin, e.zh) for e in glossary.entries
+              if e.source.lower().startswith(_EDITOR) and (e.severity is None or e.severity.value == "error")]
+    assert strict == []
+
+
+def test_no_superseded_rendering_is_another_rows_current_one(glossary):
+    acceptable = {f for e in glossary.entries for p in e.acceptable for f in surface_forms(p)}
+    clashes = [(e.zh, p) for e in glossary.entries for p, _, _ in e.superseded if surface_forms(p) & acceptable]
+    assert clashes == []
 
 
 def test_no_phrase_is_both_acceptable_and_deprecated(glossary):
