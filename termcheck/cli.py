@@ -26,7 +26,7 @@ GlossaryOption = Annotated[
     Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
 ]
 NoDefaultGlossaryOption = Annotated[
-    Optional[bool], typer.Option("--no-default-glossary", help="Do not load the bundled zh-en-political glossary.")
+    Optional[bool], typer.Option("--no-default-glossary", help="Do not load the bundled default glossary (glossaries/zh-en-*.tsv).")
 ]
 NamesOption = Annotated[
     Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")

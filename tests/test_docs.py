@@ -39,5 +39,7 @@ def test_a_built_wheel_carries_the_bundled_data(tmp_path):
                    check=True, capture_output=True)
     (wheel,) = tmp_path.glob("termcheck-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"termcheck/_glossaries/zh-en-political.tsv", "termcheck/_glossaries/proper-names.tsv",
+    assert {"termcheck/_glossaries/zh-en-party-theory.tsv", "termcheck/_glossaries/proper-names.tsv",
+            "termcheck/_glossaries/zh-en-state-law.tsv", "termcheck/data/idiom-glosses.tsv",
+            "termcheck/data/gloss-synonyms.tsv", "termcheck/data/common-words-en.txt",
             "termcheck/data/idiom_pinyin.tsv", "termcheck/data/pinyin_syllables.txt"} <= names
