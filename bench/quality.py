@@ -1,0 +1,150 @@
+"""Score termcheck's detection against the development gold set (bench/gold/), beside an exact-string
+baseline, and count false alarms on official-quality and ordinary English.
+
+    python bench/quality.py              # text tables
+    python bench/quality.py --json       # the same figures as JSON
+
+A finding counts as a hit for every gold span it overlaps; a finding that overlaps no gold span is a false
+alarm. Recall is per gold category; precision is per rule and overall. The baseline matches each
+glossary deprecated phrase literally (case-insensitive, on word boundaries), as a plain term list would.
+False alarms: findings per 100 kB, per rule, on the WMT21 human reference (official-quality English on
+the same topics) and on ordinary English prose (the licence texts every Debian system ships).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from termcheck.documents.loading import document_from_bytes  # noqa: E402
+from termcheck.engine import Linter  # noqa: E402
+from termcheck.glossary import load_glossaries, load_proper_names  # noqa: E402
+from termcheck.matching.compiled import CompiledGlossary  # noqa: E402
+from termcheck.resources import default_glossaries, default_proper_names  # noqa: E402
+
+GOLD = HERE / "gold"
+PROSE = Path("/usr/share/common-licenses")
+CATEGORIES = ("term", "formula", "idiom", "inconsistency", "casing", "typography")
+# Rules whose problems lie outside the gold set's categories (a repeated word is no terminology problem):
+# their findings are counted apart, not as false alarms.
+OUTSIDE_GOLD = frozenset({"TC205"})
+
+
+def load_gold() -> tuple[dict[str, str], list[dict]]:
+    spans = [json.loads(line) for line in (GOLD / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    files = sorted({s["file"] for s in spans})
+    texts = {name: (GOLD / "docs" / name).read_text(encoding="utf-8") for name in files}
+    for s in spans:
+        assert texts[s["file"]][s["start"]:s["end"]] == s["text"], s
+    return texts, spans
+
+
+def termcheck_spans(linter: Linter, texts: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    documents = [document_from_bytes(name, text.encode("utf-8")) for name, text in texts.items()]
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for f in linter.lint(documents):
+        out[f.path].append((f.start, f.end, f.rule))
+    return out
+
+
+def baseline_spans(linter: Linter, texts: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    phrases = sorted({p for e in linter.glossary.glossary.entries for p in e.deprecated}, key=len, reverse=True)
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    if not phrases:
+        return out
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+    for name, text in texts.items():
+        out[name] = [(m.start(), m.end(), "exact") for m in pattern.finditer(text)]
+    return out
+
+
+def score(found: dict[str, list[tuple[int, int, str]]], spans: list[dict]) -> dict:
+    by_file: dict[str, list[dict]] = defaultdict(list)
+    for s in spans:
+        by_file[s["file"]].append(s)
+    hit_gold: set[int] = set()
+    per_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, items in found.items():
+        gold_here = by_file.get(name, [])
+        for start, end, rule in items:
+            overlapping = [id(g) for g in gold_here if g["start"] < end and start < g["end"]]
+            if rule in OUTSIDE_GOLD and not overlapping:
+                per_rule[rule]["outside"] += 1
+                continue
+            per_rule[rule]["tp" if overlapping else "fp"] += 1
+            hit_gold.update(overlapping)
+    recall = {}
+    for category in CATEGORIES:
+        members = [s for s in spans if s["category"] == category]
+        recall[category] = (sum(1 for s in members if id(s) in hit_gold), len(members))
+    recall["all"] = (sum(1 for s in spans if id(s) in hit_gold), len(spans))
+    tp = sum(c["tp"] for c in per_rule.values())
+    fp = sum(c["fp"] for c in per_rule.values())
+    return {
+        "recall": {k: {"found": a, "gold": b, "recall": round(a / b, 3) if b else None} for k, (a, b) in recall.items()},
+        "precision": {
+            **{rule: {"tp": c["tp"], "fp": c["fp"], "outside": c["outside"],
+                      "precision": round(c["tp"] / (c["tp"] + c["fp"]), 3) if c["tp"] + c["fp"] else None}
+               for rule, c in sorted(per_rule.items())},
+            "all": {"tp": tp, "fp": fp, "precision": round(tp / (tp + fp), 3) if tp + fp else None},
+        },
+    }
+
+
+def false_alarms(linter: Linter) -> dict:
+    corpora = {"official (WMT21 human reference)": [GOLD / "docs" / "wmt21-ref.en.txt"],
+               "ordinary English (Debian licence texts)": sorted(p for p in PROSE.glob("*") if p.is_file())}
+    out = {}
+    for label, paths in corpora.items():
+        texts = {str(p): p.read_text(encoding="utf-8", errors="replace") for p in paths}
+        size = sum(len(t.encode("utf-8")) for t in texts.values())
+        counts: Counter[str] = Counter()
+        for spans in termcheck_spans(linter, texts).values():
+            counts.update(rule for _, _, rule in spans)
+        out[label] = {"kB": round(size / 1000, 1),
+                      "per_100kB": {rule: round(n * 100_000 / size, 1) for rule, n in sorted(counts.items())},
+                      "total_per_100kB": round(sum(counts.values()) * 100_000 / size, 1) if size else 0.0}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    glossary = load_glossaries([str(p) for p in default_glossaries()])
+    linter = Linter(CompiledGlossary(glossary), load_proper_names(str(default_proper_names())))
+    texts, spans = load_gold()
+    result = {
+        "gold_spans": len(spans),
+        "concepts": len(glossary.entries),
+        "termcheck": score(termcheck_spans(linter, texts), spans),
+        "baseline": score(baseline_spans(linter, texts), spans),
+        "false_alarms": false_alarms(linter),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    print(f"gold set: {len(spans)} spans; glossary: {len(glossary.entries)} concepts\n")
+    print(f"{'category':<15}{'gold':>6}{'termcheck':>11}{'baseline':>10}")
+    for k in (*CATEGORIES, "all"):
+        t, b = result["termcheck"]["recall"][k], result["baseline"]["recall"][k]
+        print(f"{k:<15}{t['gold']:>6}{t['recall'] or 0:>11.3f}{b['recall'] or 0:>10.3f}")
+    print("\nprecision (findings overlapping a gold span)")
+    for label in ("termcheck", "baseline"):
+        for rule, p in result[label]["precision"].items():
+            outside = f"  (+{p['outside']} outside the gold's categories)" if p.get("outside") else ""
+            print(f"  {label:<10} {rule:<6} tp {p['tp']:>5}  fp {p['fp']:>5}  precision {p['precision']}{outside}")
+    print("\nfindings per 100 kB on text that is right")
+    for label, fa in result["false_alarms"].items():
+        rules = ", ".join(f"{r} {n}" for r, n in fa["per_100kB"].items()) or "none"
+        print(f"  {label} ({fa['kB']} kB): {fa['total_per_100kB']} — {rules}")
+
+
+if __name__ == "__main__":
+    main()
