@@ -285,3 +285,28 @@ def test_literal_idiom_is_found_with_its_meaning(small_linter):
 ])
 def test_literal_idiom_leaves_ordinary_english_alone(small_linter, text):
     assert lint_text(small_linter, text, select=("TC108",)) == []
+
+
+# TC206 ---------------------------------------------------------------------------------------------
+
+def test_quote_spacing_inserts_the_missing_spaces(small_linter):
+    text = "take the“baton”of the times"
+    findings = lint_text(small_linter, text, select=("TC206",))
+    assert [(f.text, f.suggestion, f.fixable) for f in findings] == [("“", " “", True), ("”", "” ", True)]
+
+
+def test_quote_spacing_leaves_spaced_quotes_and_apostrophes_alone(small_linter):
+    text = "He said “yes” and “no”. The Party’s “two establishments” (“两个确立”)."
+    assert lint_text(small_linter, text, select=("TC206",)) == []
+
+
+def test_the_pinyin_check_never_takes_another_linters_names(small_linter):
+    from termcheck.engine import Linter
+
+    # Many short-lived linters with different name lists, as a test run or a language server makes them:
+    # each must see its own list, whatever ids the freed ones leave behind.
+    for round_ in range(200):
+        names = frozenset({f"Name{round_}"}) | ({"Ye Zhiqiu"} if round_ % 2 else set())
+        linter = Linter(small_linter.glossary, names)
+        found = lint_text(linter, "we met Ye Zhiqiu yesterday", select=("TC204",))
+        assert (found == []) == bool(round_ % 2), round_

@@ -121,14 +121,11 @@ def _idiom_lookup(syllables: list[str]) -> tuple[str, str] | None:
     return None
 
 
-_known_cache: dict[int, frozenset[str]] = {}
-
-
+@lru_cache(maxsize=8)
 def _casefolded(names: frozenset[str]) -> frozenset[str]:
-    key = id(names)
-    if key not in _known_cache:
-        _known_cache[key] = frozenset(n.casefold().replace("-", " ") for n in names)
-    return _known_cache[key]
+    # Keyed by the set itself (a frozenset caches its hash), not by id(): an id is reused once its set
+    # is freed, which handed one linter the names of another.
+    return frozenset(n.casefold().replace("-", " ") for n in names)
 
 
 CHECK = PinyinTransliteration()
