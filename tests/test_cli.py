@@ -173,3 +173,29 @@ def test_real_subprocess_on_bundled_sample(entry):
     texts = {f["text"] for f in data["findings"]}
     assert {"overall\nnational security concept", "two maintenances", "battle forts", "1、 "} <= texts
     assert not any("code" in t or "example.org" in t for t in texts)
+
+
+@pytest.mark.parametrize("args, named", [
+    (["--select", "TC1O1"], "did you mean TC101?"),
+    (["--ignore", "TC9"], "unknown rule code or prefix 'TC9'"),
+])
+def test_an_unknown_rule_code_is_an_error_naming_the_nearest(tmp_path, args, named):
+    path = write(tmp_path, "bad.txt", BAD_TEXT)
+    result = invoke("lint", *SMALL, *args, str(path))
+    assert result.exit_code == 2 and named in result.output
+
+
+def test_an_unknown_code_in_the_config_severity_table_is_an_error(tmp_path, monkeypatch):
+    path = write(tmp_path, "bad.txt", BAD_TEXT)
+    (tmp_path / "termcheck.toml").write_text('[severity]\nTC999 = "info"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("lint", *SMALL, str(path))
+    assert result.exit_code == 2 and "unknown rule code or prefix 'TC999'" in result.output
+
+
+def test_junit_failures_follow_fail_on(tmp_path):
+    path = write(tmp_path, "bad.txt", "We met the the people.\n")  # one warning (TC205), no error
+    strict = invoke("lint", *SMALL, "-f", "junit", "--fail-on", "warning", str(path)).output
+    lenient = invoke("lint", *SMALL, "-f", "junit", "--fail-on", "error", str(path)).output
+    assert 'failures="1"' in strict.splitlines()[1]
+    assert 'failures="0"' in lenient.splitlines()[1]

@@ -44,4 +44,16 @@ ALL_CHECKS: tuple[Check, ...] = (
 )
 RULES: dict[str, Rule] = {check.rule.code: check.rule for check in ALL_CHECKS}
 
-__all__ = ["ALL_CHECKS", "RULES", "Check", "DocumentContext", "Rule"]
+
+def unknown_code(code: str) -> str | None:
+    """None if `code` is a rule code or the prefix of one (TC1, TC10); else an error naming the nearest."""
+    if any(known.startswith(code) for known in RULES):
+        return None
+    import difflib
+
+    prefixes = sorted({c[:n] for c in RULES for n in (3, 4)} | set(RULES))
+    near = difflib.get_close_matches(code, prefixes, n=1, cutoff=0.0)
+    hint = f"; did you mean {near[0]}?" if near else ""
+    return f"unknown rule code or prefix {code!r}{hint} (`termcheck rules` lists them)"
+
+__all__ = ["ALL_CHECKS", "RULES", "Check", "DocumentContext", "Rule", "unknown_code"]

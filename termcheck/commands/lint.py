@@ -10,7 +10,7 @@ from termcheck.documents.aligned import aligned_text_document
 from termcheck.documents.decoding import decode, encode
 from termcheck.documents.loading import STDIN, document_from_bytes
 from termcheck.baseline import new_findings, write_baseline
-from termcheck.checks import RULES, DocumentContext
+from termcheck.checks import RULES, DocumentContext, unknown_code
 from termcheck.config import Config, find_config, load_config
 from termcheck.decisions import DEFAULT_NAME as DEFAULT_DECISIONS
 from termcheck.decisions import DecisionsFile
@@ -130,6 +130,11 @@ def build_linter(options: LintOptions) -> tuple[Linter, list]:
     names: frozenset[str] = frozenset()
     for path in [str(default_proper_names())] + options.names:
         names |= load_proper_names(path)
+    for where, codes in (("select", options.select), ("ignore", options.ignore), ("severity", options.severities)):
+        for code in codes:
+            problem = unknown_code(code)
+            if problem is not None:
+                raise TermcheckError(f"{where}: {problem}")
     selection = RuleSelection(options.select, options.ignore, options.severities)
     linter = Linter(CompiledGlossary(glossary), names, selection)
     return linter, glossary.files
@@ -170,7 +175,7 @@ def run_lint(options: LintOptions) -> LintOutcome:
         findings, known = new_findings(options.baseline, findings, texts)
         suppressed += known
     report = Report(findings, len(documents), glossary_files, errors, documents=documents, rules=dict(RULES),
-                    suppressed=suppressed, decisions=known)
+                    suppressed=suppressed, decisions=known, fail_on=Severity(options.fail_on))
     rendered = formatter(options.output_format)(report, color=options.color)
     accepting = options.exit_zero or options.write_baseline is not None
     exit_code = 2 if errors else (0 if accepting else _exit_code(findings, Severity(options.fail_on)))

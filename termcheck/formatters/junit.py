@@ -19,7 +19,6 @@ import xml.etree.ElementTree as ET
 from termcheck.findings import Finding, Severity
 from termcheck.report import Report
 
-FAILING = (Severity.ERROR, Severity.WARNING)  # as termcheck.commands.lint.FAIL_AT: info does not fail
 CLEAN_CASE = "termcheck"
 ERRORS_SUITE = "termcheck: unreadable inputs"
 
@@ -32,7 +31,7 @@ def render(report: Report, color: bool = False) -> str:
     for f in report.findings:
         by_path.setdefault(f.path, []).append(f)
     for path, findings in by_path.items():
-        _suite(root, path, findings)
+        _suite(root, path, findings, report.fail_on)
     if report.errors:
         suite = ET.SubElement(root, "testsuite", name=ERRORS_SUITE)
         for error in report.errors:
@@ -50,7 +49,7 @@ def render(report: Report, color: bool = False) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _suite(root: ET.Element, path: str, findings: list[Finding]) -> None:
+def _suite(root: ET.Element, path: str, findings: list[Finding], fail_on: Severity) -> None:
     suite = ET.SubElement(root, "testsuite", name=_clean(path))
     by_rule: dict[str, list[Finding]] = {}
     for f in findings:
@@ -59,7 +58,7 @@ def _suite(root: ET.Element, path: str, findings: list[Finding]) -> None:
     for code, group in sorted(by_rule.items()):
         case = ET.SubElement(suite, "testcase", classname=_clean(path), name=f"{code} {group[0].name}")
         body = "\n".join(_line(f) for f in group)
-        if any(f.severity in FAILING for f in group):
+        if any(f.severity.rank >= fail_on.rank for f in group):
             failures += 1
             noun = "finding" if len(group) == 1 else "findings"
             failure = ET.SubElement(case, "failure", type=code, message=f"{len(group)} {noun}")
