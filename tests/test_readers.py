@@ -120,3 +120,26 @@ def test_collect_paths_expands_quoted_globs(tmp_path):
     (tmp_path / "a" / "y.txt").write_text("x")
     found = list(collect_paths([str(tmp_path / "**" / "*.md"), str(tmp_path / "none*.md")]))
     assert found == [str(tmp_path / "a" / "x.md"), str(tmp_path / "none*.md")]
+
+
+def test_a_tsv_cell_that_starts_with_a_quotation_mark_swallows_no_rows():
+    from termcheck.documents.aligned import read_table
+
+    data = ('zh\ten\n两个维护\t"Two Upholds" must be achieved\n战斗堡垒\tfighting bastion\n'
+            '国家安全\tnational security "first\n').encode("utf-8")
+    doc = read_table("t.tsv", data)
+    assert [(s.line, s.source, s.target) for s in doc.segments] == [
+        (2, "两个维护", '"Two Upholds" must be achieved'), (3, "战斗堡垒", "fighting bastion"),
+        (4, "国家安全", 'national security "first')]
+
+
+def test_a_quoted_tsv_is_read_with_quoting_and_a_cell_spanning_lines_is_refused():
+    import pytest
+
+    from termcheck.documents.aligned import read_table
+    from termcheck.errors import InputError
+
+    doc = read_table("q.tsv", '"zh"\t"en"\n"两个维护"\t"Two ""Upholds"""\n'.encode("utf-8"))
+    assert [(s.source, s.target) for s in doc.segments] == [("两个维护", 'Two "Upholds"')]
+    with pytest.raises(InputError, match="a quoted cell spans lines"):
+        read_table("q.tsv", '"zh"\t"en"\n"两个维护"\t"Two\nUpholds"\n'.encode("utf-8"))

@@ -16,11 +16,20 @@ def read_table(path: str, data: bytes) -> Document:
     """TSV or CSV. A header naming source and target columns (source/target, zh/en, …) picks them;
     without one, the first column is the source and the second the target."""
     text, _, _ = decode(path, data)
-    dialect = "excel-tab" if Path(path).suffix.lower() == ".tsv" else "excel"
-    try:
-        rows = list(csv.reader(text.splitlines(keepends=True), dialect=dialect))
-    except csv.Error as exc:
-        raise InputError(path, f"not a valid {dialect} table: {exc}") from None
+    lines = text.splitlines(keepends=True)
+    if Path(path).suffix.lower() == ".tsv" and not _quoted(lines):
+        # IANA TSV: a tab between cells, a line per row, no quoting. A cell may begin with a quotation
+        # mark ("Two Upholds" in quotes) without swallowing the rows after it.
+        rows = [line.rstrip("\r\n").split("\t") for line in lines]
+    else:
+        dialect = "excel-tab" if Path(path).suffix.lower() == ".tsv" else "excel"
+        try:
+            rows = list(csv.reader(lines, dialect=dialect))
+        except csv.Error as exc:
+            raise InputError(path, f"not a valid {dialect} table: {exc}") from None
+        if dialect == "excel-tab" and len(rows) != len(lines):
+            raise InputError(path, f"{len(rows)} rows in {len(lines)} lines: a quoted cell spans lines; "
+                             "save the table as plain TSV (no quoting)")
     if not rows:
         return segments_document(path, [])
     source_col, target_col, has_header = _columns(rows[0])
@@ -36,6 +45,13 @@ def read_table(path: str, data: bytes) -> Document:
         target = row[target_col] if target_col < len(row) else ""
         segments.append(Segment(id=str(line), source=source, target=target, line=line))
     return segments_document(path, segments)
+
+
+def _quoted(lines: list[str]) -> bool:
+    """A TSV written with CSV quoting: every cell of its first row is in double quotes."""
+    first = next((line.rstrip("\r\n") for line in lines if line.strip()), "")
+    cells = first.split("\t")
+    return len(cells) > 1 and all(len(c) >= 2 and c.startswith('"') and c.endswith('"') for c in cells)
 
 
 def _columns(header: list[str]) -> tuple[int, int, bool]:
