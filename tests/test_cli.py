@@ -199,3 +199,34 @@ def test_junit_failures_follow_fail_on(tmp_path):
     lenient = invoke("lint", *SMALL, "-f", "junit", "--fail-on", "error", str(path)).output
     assert 'failures="1"' in strict.splitlines()[1]
     assert 'failures="0"' in lenient.splitlines()[1]
+
+
+def test_folder_discovery_reports_what_it_skipped(tmp_path):
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(BAD_TEXT, encoding="utf-8")
+    for name in ("b.pdf", "sub/c.pdf", "d.docx"):
+        (folder / name).write_bytes(b"%PDF")
+    for jobs in ("1", "2"):
+        result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "-j", jobs, str(folder)],
+                                capture_output=True, text=True, timeout=120)
+        assert "skipped 3 file(s) in the folders given (.pdf ×2, .docx ×1)" in result.stderr
+        assert "Found" in result.stdout
+
+
+def test_the_listed_folder_suffixes_agree_everywhere():
+    from termcheck.documents.loading import FOLDER_SUFFIXES_TEXT
+
+    listed = FOLDER_SUFFIXES_TEXT.replace(",", "")
+    assert listed in (REPO / "README.md").read_text(encoding="utf-8").replace("\n" + " " * 42 + "# ", " ")
+    assert listed in (REPO / "docs" / "user-guide.md").read_text(encoding="utf-8")
+    help_text = " ".join(invoke("lint", "--help").output.split())
+    assert all(suffix in help_text for suffix in FOLDER_SUFFIXES_TEXT.split(", "))
+
+
+def test_parallel_lint_keeps_standard_input(tmp_path):
+    path = write(tmp_path, "bad.txt", BAD_TEXT)
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "-j", "2", "-f", "json", "-", str(path)],
+                            input="We achieve the two maintenances.\n", capture_output=True, text=True, timeout=120)
+    paths = {f["path"] for f in json.loads(result.stdout)["findings"]}
+    assert paths == {"<stdin>", str(path)}

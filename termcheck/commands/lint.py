@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from termcheck.documents import Document, collect_paths, read_document, read_stdin
 from termcheck.documents.aligned import aligned_text_document
 from termcheck.documents.decoding import decode, encode
-from termcheck.documents.loading import STDIN, document_from_bytes
+from termcheck.documents.loading import FOLDER_SUFFIXES_TEXT, STDIN, document_from_bytes
 from termcheck.baseline import new_findings, write_baseline
 from termcheck.checks import RULES, DocumentContext, unknown_code
 from termcheck.config import Config, find_config, load_config
@@ -146,10 +147,12 @@ def run_lint(options: LintOptions) -> LintOutcome:
     if options.annotate and (options.fix or options.diff):
         raise TermcheckError("--annotate writes review comments; use it without --fix and --diff")
     linter, glossary_files = build_linter(options)
-    if options.jobs > 1 and options.source is None:
-        documents, errors, findings = _lint_in_parallel(linter, options)
+    read_notes: list[str] = []
+    # Standard input is read in this process: a worker cannot share it (and -j 2 - a.txt dropped it).
+    if options.jobs > 1 and options.source is None and STDIN not in options.paths:
+        documents, errors, findings, read_notes = _lint_in_parallel(linter, options)
     else:
-        documents, errors = _read_all(options.paths, not options.fix, options.include, options.exclude)
+        documents, errors, read_notes = _read_all(options.paths, not options.fix, options.include, options.exclude)
         if options.source is not None:
             documents = _with_source(options.source, options.paths, documents)
         findings = _lint(linter, documents)
@@ -166,6 +169,7 @@ def run_lint(options: LintOptions) -> LintOutcome:
     texts = {d.path: d.text for d in documents}
     assign_fingerprints(findings, texts)
     findings, suppressed, notes, known = _apply_decisions(options.decisions, findings, documents)
+    notes = read_notes + notes
     if options.fix:
         notes = fix_notes + notes
     if options.write_baseline is not None:
@@ -203,11 +207,14 @@ def _lint_one(path: str) -> tuple[DocumentContext | None, list[Finding], list[st
     return ctx, _worker_linter.document_findings(ctx), timeouts
 
 
-def _lint_in_parallel(linter: Linter, options: LintOptions) -> tuple[list[Document], list[str], list[Finding]]:
+def _lint_in_parallel(
+    linter: Linter, options: LintOptions
+) -> tuple[list[Document], list[str], list[Finding], list[str]]:
     """The same result as a serial run: files are handed out in order and collected in order."""
     from concurrent.futures import ProcessPoolExecutor
 
-    paths = [p for p in collect_paths(options.paths, options.include, options.exclude) if p != STDIN]
+    skipped: Counter[str] = Counter()
+    paths = list(collect_paths(options.paths, options.include, options.exclude, skipped))
     contexts, findings, errors = [], [], []
     with ProcessPoolExecutor(max_workers=options.jobs, initializer=_start_worker, initargs=(options,)) as pool:
         for ctx, found, problems in pool.map(_lint_one, paths, chunksize=max(1, len(paths) // (4 * options.jobs))):
@@ -215,7 +222,8 @@ def _lint_in_parallel(linter: Linter, options: LintOptions) -> tuple[list[Docume
             if ctx is not None:
                 contexts.append(ctx)
                 findings.extend(found)
-    return [ctx.document for ctx in contexts], errors, linter.finish(contexts, findings)
+    notes = [_skipped_note(skipped)] if skipped else []
+    return [ctx.document for ctx in contexts], errors, linter.finish(contexts, findings), notes
 
 
 def _apply_decisions(
@@ -248,10 +256,12 @@ def _lint(linter: Linter, documents: list[Document]) -> list[Finding]:
 
 def _read_all(
     paths: list[str], allow_stdin: bool, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
-) -> tuple[list[Document], list[str]]:
+) -> tuple[list[Document], list[str], list[str]]:
+    """The documents, the inputs that could not be read, and a note on what folders held but were skipped."""
     documents: list[Document] = []
     errors: list[str] = []
-    for path in collect_paths(paths, include, exclude):
+    skipped: Counter[str] = Counter()
+    for path in collect_paths(paths, include, exclude, skipped):
         try:
             if path == STDIN:
                 if not allow_stdin:
@@ -261,7 +271,14 @@ def _read_all(
                 documents.append(read_document(path))
         except InputError as exc:
             errors.append(str(exc))
-    return documents, errors
+    notes = [_skipped_note(skipped)] if skipped else []
+    return documents, errors, notes
+
+
+def _skipped_note(skipped: Counter[str]) -> str:
+    kinds = ", ".join(f"{suffix} ×{n}" for suffix, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+    return (f"skipped {sum(skipped.values())} file(s) in the folders given ({kinds}): folders are searched for "
+            f"{FOLDER_SUFFIXES_TEXT}; name other files directly or use --include")
 
 
 def _with_source(source: str, paths: list[str], documents: list[Document]) -> list[Document]:

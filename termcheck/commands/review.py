@@ -141,7 +141,7 @@ class Review:
 def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[str], str] = input,
                out: TextIO = sys.stdout) -> int:
     linter, _ = build_linter(options)
-    documents, errors = _read_all(options.paths, allow_stdin=False)
+    documents, errors, _ = _read_all(options.paths, allow_stdin=False)
     if errors:
         raise TermcheckError(errors[0])
     if options.source is not None:

@@ -1,6 +1,8 @@
 """Finding files to lint and reading them into Documents."""
 from __future__ import annotations
 
+from collections import Counter
+
 import fnmatch
 import glob
 import hashlib
@@ -30,13 +32,17 @@ BILINGUAL_READERS = {
 # folder of translations.
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | {".po", ".xlf", ".xliff", ".tmx"}
 STDIN = "-"
+# What a folder is searched for, as the README, --help and the user guide list it.
+FOLDER_SUFFIXES_TEXT = ", ".join(sorted(SUPPORTED_SUFFIXES))
 
 
 def collect_paths(
-    arguments: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()
+    arguments: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = (),
+    skipped: Counter[str] | None = None,
 ) -> Iterator[str]:
     """Expand folders (recursively, by suffix or by the `include` globs, sorted), leaving out what the
-    `exclude` globs match; files named on the command line and "-" pass through as given."""
+    `exclude` globs match; files named on the command line and "-" pass through as given. Files a
+    folder holds that are not read are counted in `skipped` by suffix."""
     include, exclude = tuple(include), tuple(exclude)
     for arg in _expand_globs(arguments):
         path = Path(arg)
@@ -48,6 +54,8 @@ def collect_paths(
                     relative = Path(os.path.relpath(os.path.join(root, name), path)).as_posix()
                     if _wanted(relative, include, exclude):
                         found.append(os.path.join(root, name))
+                    elif skipped is not None:
+                        skipped[Path(name).suffix.lower() or "(no suffix)"] += 1
             yield from sorted(found)
         else:
             yield arg
