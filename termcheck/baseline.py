@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from termcheck.errors import TermcheckError
+from termcheck.jsonfiles import parse_json
 from termcheck.findings import Finding
 from termcheck.fingerprints import fingerprints
 from termcheck.fixes import write_new_atomically
@@ -40,13 +41,12 @@ def new_findings(path: str, findings: list[Finding], texts: dict[str, str]) -> t
 
 def _load(path: str) -> set[tuple[str, str]]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise TermcheckError(f"{path}: no such baseline; create it with --write-baseline") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TermcheckError(f"{path}: cannot read baseline: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise TermcheckError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    data = parse_json(path, text)
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("findings"), list):
         raise TermcheckError(f"{path}: not a termcheck baseline (expected version 1 and a findings list)")
     try:

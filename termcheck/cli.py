@@ -12,6 +12,8 @@ import typer
 from termcheck import __version__
 from termcheck.errors import TermcheckError
 
+MAX_JOBS = 256  # more processes than any machine has cores only costs memory
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -104,7 +106,7 @@ def lint(
         Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 on findings of this severity or above.")
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means an error).")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=MAX_JOBS, help="Check files in this many processes.")] = 1,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Report and fail only on findings not recorded in this baseline.")
     ] = None,

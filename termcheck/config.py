@@ -104,6 +104,8 @@ def load_config(path: Path | None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         raise ConfigError(str(path), line, f"not valid TOML: {str(exc).split(' (at')[0]}") from None
+    except RecursionError:
+        raise ConfigError(str(path), 1, "not a termcheck configuration: nested too deeply") from None
     table = data.get("tool", {}).get("termcheck", {}) if path.name == "pyproject.toml" else data
     config.path = str(path)
     for key, value in table.items():

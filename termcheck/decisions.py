@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from termcheck.errors import TermcheckError
+from termcheck.jsonfiles import parse_json
 from termcheck.findings import Finding
 from termcheck.fingerprints import context, fingerprints
 
@@ -63,10 +64,7 @@ class DecisionsFile:
             return cls(path)
         except (OSError, UnicodeDecodeError) as exc:
             raise TermcheckError(f"{path}: cannot read decisions: {exc}") from None
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise TermcheckError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        data = parse_json(path, raw)
         if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("decisions"), list):
             raise TermcheckError(f"{path}: not a termcheck decisions file (expected version 1 and a decisions list)")
         return cls(path, [_decision(path, i, d) for i, d in enumerate(data["decisions"])])

@@ -99,3 +99,53 @@ def test_read_only_file_is_not_fixed(tmp_path):
     run = lint(*SMALL, "--fix", str(path))
     assert run.returncode == 2 and "read-only" in run.stderr
     assert path.read_text(encoding="utf-8") == "We must achieve the two maintenances.\n"
+
+
+def _no_traceback(result, exit_code=2):
+    assert result.returncode == exit_code, result.stderr
+    assert "Traceback" not in result.stderr and "Error:" not in result.stderr.replace("error:", "")
+
+
+@pytest.mark.parametrize("content", [
+    '{"version": 1, "decisions": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    '{"version": 1, "decisions": [' + "1" * 5000 + "]}",
+], ids=["nested-100k-deep", "5000-digit-number"])  # short ids: pytest puts the id in every child's environment
+@pytest.mark.parametrize("option", ["--decisions", "--baseline"])
+def test_hostile_json_files_get_one_line(tmp_path, content, option):
+    doc = tmp_path / "d.txt"
+    doc.write_text("the two maintenances\n", encoding="utf-8")
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(content, encoding="utf-8")
+    result = lint(option, str(hostile), str(doc))
+    _no_traceback(result)
+    assert f"{hostile}: not a termcheck file" in result.stderr
+
+
+def test_a_config_nested_too_deeply_gets_one_line(tmp_path):
+    (tmp_path / "termcheck.toml").write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("text\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", "d.txt"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    _no_traceback(result)
+    assert "nested too deeply" in result.stderr
+
+
+def test_an_absurd_jobs_count_is_a_usage_error(tmp_path):
+    (tmp_path / "d.txt").write_text("text\n", encoding="utf-8")
+    result = lint("--jobs", "99999999999999999999", str(tmp_path / "d.txt"))
+    _no_traceback(result)
+
+
+def test_closed_standard_input(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("the two maintenances\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "-"], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=60, close_fds=True,
+                            preexec_fn=lambda: os.close(0))
+    _no_traceback(result)
+    assert "standard input is closed" in result.stderr
+    result = subprocess.run([sys.executable, "-m", "termcheck", "review", *SMALL, str(doc)],
+                            capture_output=True, text=True, timeout=60, preexec_fn=lambda: os.close(0))
+    _no_traceback(result, exit_code=1)
+    assert "nothing was written" in result.stdout
+    assert doc.read_text(encoding="utf-8") == "the two maintenances\n"

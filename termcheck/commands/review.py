@@ -132,6 +132,11 @@ class Review:
             return self.ask("")
         except (EOFError, KeyboardInterrupt):
             raise Aborted() from None
+        except RuntimeError:  # input() with standard input closed ("lost sys.stdin")
+            raise Aborted() from None
+        except UnicodeDecodeError:
+            self.say("that was not valid text in this terminal's encoding; please answer again")
+            return ""
 
     def say(self, line: str) -> None:
         self.out.write(line + "\n")

@@ -99,6 +99,8 @@ def read_document(path: str) -> Document:
 
 
 def read_stdin() -> Document:
+    if sys.stdin is None or sys.stdin.closed:
+        raise InputError("<stdin>", "standard input is closed")
     return document_from_bytes("<stdin>", sys.stdin.buffer.read())
 
 
