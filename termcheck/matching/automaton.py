@@ -28,6 +28,9 @@ class PhraseAutomaton(Generic[P]):
     def __init__(self) -> None:
         self._forms: dict[str, list[P]] = {}
         self._automaton = None
+        # The automaton stores an index into this list, not the payloads: pyahocorasick pickles each
+        # stored object on its own, which copied every glossary entry once per form (a 45 MB cache).
+        self._values: list[tuple[int, tuple[P, ...]]] = []
 
     def add(self, phrase: str, payload: P) -> None:
         for form in surface_forms(phrase):
@@ -45,8 +48,21 @@ class PhraseAutomaton(Generic[P]):
             return []
         found: list[PhraseMatch[P]] = []
         for offset, chunk in paragraph_chunks(text):
-            found.extend(_find_in_chunk(automaton, chunk, offset))
+            found.extend(_find_in_chunk(automaton, self._values, chunk, offset))
         return found
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled as its forms and payloads, not its automaton: pyahocorasick's trie pickles to tens of
+        megabytes and loads no faster than it builds from the strings."""
+        self._built()
+        forms = list(self._forms)
+        return {"forms": forms, "values": self._values}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        forms, values = state["forms"], state["values"]
+        self._values = values  # type: ignore[assignment]
+        self._forms = {form: list(payloads) for form, (_, payloads) in zip(forms, values)}  # type: ignore[arg-type]
+        self._automaton = None
 
     def build(self) -> None:
         """Compile the automaton now (otherwise the first find() does)."""
@@ -56,9 +72,11 @@ class PhraseAutomaton(Generic[P]):
         if self._automaton is None and self._forms:
             import ahocorasick
 
-            automaton = ahocorasick.Automaton()
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            self._values = []
             for form, payloads in self._forms.items():
-                automaton.add_word(form, (len(form), tuple(payloads)))
+                self._values.append((len(form), tuple(payloads)))
+                automaton.add_word(form, len(self._values) - 1)
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
@@ -86,11 +104,12 @@ def surface_forms(phrase: str) -> set[str]:
     return {f for f in forms if f}
 
 
-def _find_in_chunk(automaton, chunk: str, offset: int) -> Iterator[PhraseMatch]:
+def _find_in_chunk(automaton, values: list, chunk: str, offset: int) -> Iterator[PhraseMatch]:
     normalized = normalize(chunk)
     text = normalized.text
     candidates = []
-    for last, (size, payloads) in automaton.iter(text):
+    for last, index in automaton.iter(text):
+        size, payloads = values[index]
         start, end = last - size + 1, last + 1
         if _is_boundary(text, start - 1, start) and _is_boundary(text, end, end - 1):
             candidates.append((start, -end, payloads))
