@@ -13,6 +13,7 @@ from termcheck.checks.casing import fit_suggestion
 from termcheck.checks.fitting import seam_safe
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
+from termcheck.matching.automaton import paragraph_chunks
 from termcheck.matching.compiled import CompiledGlossary, Kind
 from termcheck.matching.tokens import singular
 from termcheck.wordlists import frequency_rank, near_synonyms, words
@@ -68,7 +69,14 @@ class FormulaDeviation(Check):
         if not anchors:
             return
         text = ctx.document.prose
-        tokens = _tokens(text)
+        for offset, chunk in paragraph_chunks(text):  # pieces of about 1 MB: bounded token lists
+            # Most text holds none of the formulas' rare words: a pass in C over its words tells.
+            if any(singular(w.removesuffix("'s")) in anchors for w in set(_WORD.findall(chunk.lower()))
+                   if w[0].isalpha()):
+                yield from self._check_chunk(ctx, anchors, text, _tokens(chunk, offset))
+
+    def _check_chunk(self, ctx: DocumentContext, anchors: dict[str, tuple[_Formula, ...]], text: str,
+                     tokens: list[_Token]) -> Iterator[Finding]:
         reported: list[tuple[int, int]] = []
         known = [(t.start, t.end, t.entry, t.kind) for t in ctx.terms] + [(p.start, p.end, p.entry, None) for p in ctx.patterns]
         for index, token in enumerate(tokens):
@@ -92,14 +100,14 @@ class FormulaDeviation(Check):
                 )
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, offset: int = 0) -> list[_Token]:
     out = []
     for m in _WORD.finditer(text):
         word = m.group().lower().replace("’", "'")
         if not word[0].isalpha():
-            out.append(_Token(m.start(), m.end(), "|"))
+            out.append(_Token(offset + m.start(), offset + m.end(), "|"))
             continue
-        out.append(_Token(m.start(), m.end(), singular(word.removesuffix("'s")), word.endswith("'s")))
+        out.append(_Token(offset + m.start(), offset + m.end(), singular(word.removesuffix("'s")), word.endswith("'s")))
     return out
 
 

@@ -10,12 +10,12 @@ import regex
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
+from termcheck.matching.automaton import paragraph_chunks
 from termcheck.matching.tokens import singular
 from termcheck.resources import DATA
 from termcheck.wordlists import frequency_rank, words
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[.;:!?,()\"“”]|\n\s*\n")
-MAX_GAP = 0  # content words allowed between the glosses of two characters
 MIN_CHARACTERS = 3  # of the four
 UNCOMMON_RANK = 1500  # at least one matched word outside the 1,500 commonest English words
 
@@ -52,13 +52,20 @@ class LiteralIdiom(Check):
     )
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
+        # Paragraph by paragraph (pieces of about 1 MB): the token list of a whole 50 MB file is too big.
+        for offset, chunk in paragraph_chunks(ctx.document.prose):
+            yield from self._check_chunk(ctx, offset, chunk)
+
+    def _check_chunk(self, ctx: DocumentContext, offset: int, chunk: str) -> Iterator[Finding]:
         index = _index()
-        tokens = _tokens(ctx.document.prose)
+        # Only an uncommon word can anchor a match: common words ("work", "people") gloss hundreds of
+        # characters, and trying every idiom at every one of them made a 50 MB file take minutes.
+        if not _present(chunk, index):
+            return
+        tokens = _tokens(chunk, offset)
         taken: list[tuple[int, int]] = []
         for i, token in enumerate(tokens):
             for idiom, position in index.get(token.word, ()):
-                if position > 1:
-                    continue
                 span = _match(tokens, i, idiom, position)
                 if span is None:
                     continue
@@ -74,40 +81,48 @@ class LiteralIdiom(Check):
                 break
 
 
-def _tokens(text: str) -> list[_Token]:
+def _present(chunk: str, index: dict[str, object]) -> bool:
+    """Does any anchor word occur in the chunk? (One pass in C over its words, then set lookups.)"""
+    return any(singular(w) in index for w in set(_WORD.findall(chunk.lower())) if w[0].isalpha())
+
+
+def _tokens(text: str, offset: int = 0) -> list[_Token]:
     function = words("function-words-en.txt")
     out = []
     for m in _WORD.finditer(text):
         word = m.group().lower()
         if not word[0].isalpha():
-            out.append(_Token(m.start(), m.end(), ""))
+            out.append(_Token(offset + m.start(), offset + m.end(), ""))
         elif word not in function:
-            out.append(_Token(m.start(), m.end(), singular(word)))
+            out.append(_Token(offset + m.start(), offset + m.end(), singular(word)))
     return out
 
 
-def _match(tokens: list[_Token], first: int, idiom: _Idiom, position: int) -> tuple[int, int] | None:
-    """From token `first` (the gloss of character `position`), the later characters' glosses in order,
-    each within MAX_GAP content words of the one before, in one clause: the span's first and last token,
-    or None."""
-    found, last, character = 1, first, position + 1
-    matched = [tokens[first].word]
-    j = first + 1
-    while j < len(tokens) and j - last <= MAX_GAP + 1 and character < len(idiom.glosses):
-        word = tokens[j].word
-        if not word:
-            break
-        for c in range(character, min(character + 2, len(idiom.glosses))):  # a character may be left out
-            if word in idiom.glosses[c]:
-                found, last, character = found + 1, j, c + 1
-                matched.append(word)
-                break
-        j += 1
-    if found < MIN_CHARACTERS or len(set(matched)) < MIN_CHARACTERS:
-        return None
-    if not any(frequency_rank(w) > UNCOMMON_RANK for w in matched):
+def _match(tokens: list[_Token], anchor: int, idiom: _Idiom, position: int) -> tuple[int, int] | None:
+    """Around token `anchor` (an uncommon gloss of character `position`), the other characters' glosses
+    in order, each right next to the last (function words aside), one character at most left out, in
+    one clause: the span's first and last token, or None."""
+    before = _walk(tokens, anchor, -1, [idiom.glosses[c] for c in range(position - 1, -1, -1)])
+    after = _walk(tokens, anchor, 1, [idiom.glosses[c] for c in range(position + 1, len(idiom.glosses))])
+    (first, found_before), (last, found_after) = before, after
+    if 1 + found_before + found_after < MIN_CHARACTERS:
         return None
     return first, last
+
+
+def _walk(tokens: list[_Token], anchor: int, step: int, wanted: list[frozenset[str]]) -> tuple[int, int]:
+    """From the anchor outwards: how far the glosses of `wanted` (nearest character first) reach."""
+    found, reach, j, c, skipped = 0, anchor, anchor + step, 0, False
+    while 0 <= j < len(tokens) and c < len(wanted) and tokens[j].word:
+        word = tokens[j].word
+        if word in wanted[c]:
+            found, reach, c = found + 1, j, c + 1
+        elif not skipped and c + 1 < len(wanted) and word in wanted[c + 1]:
+            found, reach, c, skipped = found + 1, j, c + 2, True
+        else:
+            break
+        j += step
+    return reach, found
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +138,8 @@ def _index() -> dict[str, tuple[tuple[_Idiom, int], ...]]:
         idiom = _Idiom(zh, meaning, glosses)
         for position, options in enumerate(glosses):
             for gloss in options:
-                by_word[gloss].append((idiom, position))
+                if frequency_rank(gloss) > UNCOMMON_RANK:
+                    by_word[gloss].append((idiom, position))
     return {word: tuple(found) for word, found in by_word.items()}
 
 
