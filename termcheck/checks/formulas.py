@@ -1,6 +1,7 @@
 """TC107 formula-deviation: a long official formula written with a word changed, dropped or added."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from termcheck.checks.casing import fit_suggestion
 from termcheck.checks.fitting import seam_safe
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
-from termcheck.matching.automaton import paragraph_chunks
+from termcheck.matching.windows import anchored_windows
 from termcheck.matching.compiled import CompiledGlossary, Kind
 from termcheck.matching.tokens import singular
 from termcheck.wordlists import frequency_rank, near_synonyms, words
@@ -69,16 +70,16 @@ class FormulaDeviation(Check):
         if not anchors:
             return
         text = ctx.document.prose
-        for offset, chunk in paragraph_chunks(text):  # pieces of about 1 MB: bounded token lists
-            # Most text holds none of the formulas' rare words: a pass in C over its words tells.
-            if any(singular(w.removesuffix("'s")) in anchors for w in set(_WORD.findall(chunk.lower()))
-                   if w[0].isalpha()):
-                yield from self._check_chunk(ctx, anchors, text, _tokens(chunk, offset))
+        known = sorted([(t.start, t.end, t.entry, t.kind) for t in ctx.terms]
+                       + [(p.start, p.end, p.entry, None) for p in ctx.patterns], key=lambda k: (k[0], k[1]))
+        known_starts = [k[0] for k in known]
+        # Only around the formulas' rare words: most text holds none, and tokenizing all of it is slow.
+        for start, end in anchored_windows(text, lambda w: singular(w.replace("’", "'").removesuffix("'s")) in anchors):
+            yield from self._check_window(ctx, anchors, text, _tokens(text[start:end], start), known, known_starts)
 
-    def _check_chunk(self, ctx: DocumentContext, anchors: dict[str, tuple[_Formula, ...]], text: str,
-                     tokens: list[_Token]) -> Iterator[Finding]:
+    def _check_window(self, ctx: DocumentContext, anchors: dict[str, tuple[_Formula, ...]], text: str,
+                      tokens: list[_Token], known: list, known_starts: list[int]) -> Iterator[Finding]:
         reported: list[tuple[int, int]] = []
-        known = [(t.start, t.end, t.entry, t.kind) for t in ctx.terms] + [(p.start, p.end, p.entry, None) for p in ctx.patterns]
         for index, token in enumerate(tokens):
             for formula in anchors.get(token.key, ()):
                 span = _match(tokens, index, formula)
@@ -86,7 +87,7 @@ class FormulaDeviation(Check):
                     continue
                 first, last, matched = span
                 start, end = tokens[first].start, tokens[last].end
-                if any(s < end and start < e for s, e in reported) or _known(known, start, end, formula.entry):
+                if any(s < end and start < e for s, e in reported) or _known(known, known_starts, start, end, formula.entry):
                     continue
                 if not _deviates(tokens[first:last + 1], formula, matched):
                     continue
@@ -226,10 +227,14 @@ def _key(token: _Token) -> str:
     return token.key + ("'s" if token.possessive else "")
 
 
-def _known(known: list[tuple[int, int, Entry, Kind | None]], start: int, end: int, entry: Entry) -> bool:
+def _known(known: list[tuple[int, int, Entry, Kind | None]], starts: list[int], start: int, end: int,
+           entry: Entry) -> bool:
     """Is the span already the glossary's: a rendering of this concept there, or any entry's deprecated
-    rendering or pattern (TC101/TC104 report those), or a known phrase covering it all?"""
-    for s, e, other, kind in known:
+    rendering or pattern (TC101/TC104 report those), or a known phrase covering it all? (`known` is
+    sorted by start; only hits starting within a formula's reach of the span can overlap it.)"""
+    lo = bisect_left(starts, start - 400)
+    hi = bisect_left(starts, end)
+    for s, e, other, kind in known[lo:hi]:
         if s < end and start < e:
             if other is entry or kind is None or kind is Kind.DEPRECATED or (s <= start and end <= e):
                 return True

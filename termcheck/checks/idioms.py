@@ -10,7 +10,7 @@ import regex
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
-from termcheck.matching.automaton import paragraph_chunks
+from termcheck.matching.windows import anchored_windows
 from termcheck.matching.tokens import singular
 from termcheck.resources import DATA
 from termcheck.wordlists import frequency_rank, words
@@ -52,17 +52,16 @@ class LiteralIdiom(Check):
     )
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
-        # Paragraph by paragraph (pieces of about 1 MB): the token list of a whole 50 MB file is too big.
-        for offset, chunk in paragraph_chunks(ctx.document.prose):
-            yield from self._check_chunk(ctx, offset, chunk)
-
-    def _check_chunk(self, ctx: DocumentContext, offset: int, chunk: str) -> Iterator[Finding]:
         index = _index()
         # Only an uncommon word can anchor a match: common words ("work", "people") gloss hundreds of
-        # characters, and trying every idiom at every one of them made a 50 MB file take minutes.
-        if not _present(chunk, index):
-            return
-        tokens = _tokens(chunk, offset)
+        # characters, and trying every idiom at every one of them made a 50 MB file take minutes. Text is
+        # tokenized only around the anchors.
+        text = ctx.document.prose
+        for start, end in anchored_windows(text, lambda w: singular(w) in index, reach=50):
+            yield from self._check_window(ctx, index, _tokens(text[start:end], start))
+
+    def _check_window(self, ctx: DocumentContext, index: dict[str, tuple[tuple[_Idiom, int], ...]],
+                      tokens: list[_Token]) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
         for i, token in enumerate(tokens):
             for idiom, position in index.get(token.word, ()):
@@ -79,11 +78,6 @@ class LiteralIdiom(Check):
                     f"rendered character by character; it means “{idiom.meaning}”",
                 )
                 break
-
-
-def _present(chunk: str, index: dict[str, object]) -> bool:
-    """Does any anchor word occur in the chunk? (One pass in C over its words, then set lookups.)"""
-    return any(singular(w) in index for w in set(_WORD.findall(chunk.lower())) if w[0].isalpha())
 
 
 def _tokens(text: str, offset: int = 0) -> list[_Token]:

@@ -17,7 +17,7 @@ from termcheck.wordlists import near_synonyms, words
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|[.,;:!?()\[\]\"“”‘’—]|\n\s*\n")
 _MIN_COUNT = 2  # each variant recurs
 _SIZES = (2, 3, 4)
-MAX_CHARS = 2_000_000  # counting phrases costs about 1.5 s a megabyte: larger documents are left to TC102
+MAX_CHARS = 500_000  # counting phrases costs about 1.5 s a megabyte: larger documents are left to TC102
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class VariantPhrase(Check):
         "one word, each form recurs, and the two words are spelling variants (grassroots, grass-roots) or "
         "glosses that a Chinese–English dictionary (CC-CEDICT) gives for one Chinese word (officials, "
         "cadres for 干部), each occurrence of the rarer form is flagged with the counts of both. No glossary "
-        "entry is needed. Documents over 2 MB are skipped.",
+        "entry is needed. Documents over 500 kB (a long book chapter) are skipped.",
         why="Machine translation renders one source term with whichever synonym comes up, so one concept "
         "reads as two. Phrases that differ in a word that is not a synonym (political security, economic "
         "security) name different things and are left alone.",
