@@ -80,8 +80,11 @@ class FormulaDeviation(Check):
     def _check_window(self, ctx: DocumentContext, anchors: dict[str, tuple[_Formula, ...]], text: str,
                       tokens: list[_Token], known: list, known_starts: list[int]) -> Iterator[Finding]:
         reported: list[tuple[int, int]] = []
+        here = {t.key for t in tokens}
         for index, token in enumerate(tokens):
             for formula in anchors.get(token.key, ()):
+                if sum(1 for word in formula.distinctive if word in here) < len(formula.distinctive) - 1:
+                    continue  # too few of its words anywhere near: no need to walk the tokens
                 span = _match(tokens, index, formula)
                 if span is None:
                     continue

@@ -17,9 +17,11 @@ def anchored_windows(text: str, is_anchor: Callable[[str], bool], reach: int = 3
     present = {w for w in set(_WORD.findall(lowered)) if is_anchor(w)}
     if not present:
         return
-    pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in sorted(present, key=len, reverse=True)) + r")\b")
     start = end = -1
-    for m in pattern.finditer(lowered):
+    # One scan of the words: an alternation of hundreds of anchors is slow to compile and to run.
+    for m in _WORD.finditer(lowered):
+        if m.group() not in present:
+            continue
         lo, hi = max(0, m.start() - reach), min(len(text), m.end() + reach)
         if start >= 0 and lo <= end:
             end = hi
