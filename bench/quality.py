@@ -4,8 +4,15 @@ baseline, and count false alarms on official-quality and ordinary English.
     python bench/quality.py              # text tables
     python bench/quality.py --json       # the same figures as JSON
 
-A finding counts as a hit for every gold span it overlaps; a finding that overlaps no gold span is a false
-alarm. Recall is per gold category; precision is per rule and overall. The baseline matches each
+Each document is linted in a run of its own, as a translator lints one file (so TC102 compares renderings
+within the document, as the gold's inconsistency rows do). A finding counts as a hit for every gold span it
+overlaps; a finding that overlaps no gold span is a false alarm. Recall is per gold category; precision is
+per rule and overall.
+
+The second table pairs each WMT21 translation with its Chinese source (`--source`), as a bilingual user
+would run it. TC301 reports a whole segment, so it is credited only with a gold span on that line whose
+concept is the finding's own term, and counts as a false alarm otherwise; number, empty and untranslated
+targets (TC302-TC304) lie outside the gold's categories and are counted apart. The baseline matches each
 glossary deprecated phrase literally (case-insensitive, on word boundaries), as a plain term list would.
 False alarms: findings per 100 kB, per rule, on the WMT21 human reference (official-quality English on
 the same topics) and on ordinary English prose (the licence texts every Debian system ships).
@@ -22,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from termcheck.documents.aligned import aligned_text_document  # noqa: E402
 from termcheck.documents.loading import document_from_bytes  # noqa: E402
 from termcheck.engine import Linter  # noqa: E402
 from termcheck.glossary import load_glossaries, load_proper_names  # noqa: E402
@@ -33,7 +41,11 @@ PROSE = Path("/usr/share/common-licenses")
 CATEGORIES = ("term", "formula", "idiom", "inconsistency", "casing", "typography")
 # Rules whose problems lie outside the gold set's categories (a repeated word is no terminology problem):
 # their findings are counted apart, not as false alarms.
-OUTSIDE_GOLD = frozenset({"TC205"})
+OUTSIDE_GOLD = frozenset({"TC205", "TC302", "TC303", "TC304"})
+# Rules whose finding covers a whole segment: credited only for a gold span of the finding's own concept.
+SEGMENT_RULES = frozenset({"TC301"})
+SOURCE = GOLD / "docs" / "wmt21.zh.txt"
+Span = tuple[int, int, str, str]  # start, end, rule, concept (Chinese term or "")
 
 
 def load_gold() -> tuple[dict[str, str], list[dict]]:
@@ -45,26 +57,29 @@ def load_gold() -> tuple[dict[str, str], list[dict]]:
     return texts, spans
 
 
-def termcheck_spans(linter: Linter, texts: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
-    documents = [document_from_bytes(name, text.encode("utf-8")) for name, text in texts.items()]
-    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for f in linter.lint(documents):
-        out[f.path].append((f.start, f.end, f.rule))
+def termcheck_spans(linter: Linter, texts: dict[str, str], with_source: bool = False) -> dict[str, list[Span]]:
+    out: dict[str, list[Span]] = defaultdict(list)
+    for name, text in texts.items():
+        document = document_from_bytes(name, text.encode("utf-8"))
+        if with_source and name.startswith("wmt21-"):
+            document = aligned_text_document(SOURCE.name, SOURCE.read_bytes(), document)
+        for f in linter.lint([document]):
+            out[f.path].append((f.start, f.end, f.rule, f.concept.zh if f.concept else ""))
     return out
 
 
-def baseline_spans(linter: Linter, texts: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+def baseline_spans(linter: Linter, texts: dict[str, str]) -> dict[str, list[Span]]:
     phrases = sorted({p for e in linter.glossary.glossary.entries for p in e.deprecated}, key=len, reverse=True)
-    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    out: dict[str, list[Span]] = defaultdict(list)
     if not phrases:
         return out
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
     for name, text in texts.items():
-        out[name] = [(m.start(), m.end(), "exact") for m in pattern.finditer(text)]
+        out[name] = [(m.start(), m.end(), "exact", "") for m in pattern.finditer(text)]
     return out
 
 
-def score(found: dict[str, list[tuple[int, int, str]]], spans: list[dict]) -> dict:
+def score(found: dict[str, list[Span]], spans: list[dict]) -> dict:
     by_file: dict[str, list[dict]] = defaultdict(list)
     for s in spans:
         by_file[s["file"]].append(s)
@@ -72,8 +87,9 @@ def score(found: dict[str, list[tuple[int, int, str]]], spans: list[dict]) -> di
     per_rule: dict[str, Counter[str]] = defaultdict(Counter)
     for name, items in found.items():
         gold_here = by_file.get(name, [])
-        for start, end, rule in items:
-            overlapping = [id(g) for g in gold_here if g["start"] < end and start < g["end"]]
+        for start, end, rule, concept in items:
+            overlapping = [id(g) for g in gold_here if g["start"] < end and start < g["end"]
+                           and (rule not in SEGMENT_RULES or g["concept"] == concept)]
             if rule in OUTSIDE_GOLD and not overlapping:
                 per_rule[rule]["outside"] += 1
                 continue
@@ -106,7 +122,7 @@ def false_alarms(linter: Linter) -> dict:
         size = sum(len(t.encode("utf-8")) for t in texts.values())
         counts: Counter[str] = Counter()
         for spans in termcheck_spans(linter, texts).values():
-            counts.update(rule for _, _, rule in spans)
+            counts.update(span[2] for span in spans)
         out[label] = {"kB": round(size / 1000, 1),
                       "per_100kB": {rule: round(n * 100_000 / size, 1) for rule, n in sorted(counts.items())},
                       "total_per_100kB": round(sum(counts.values()) * 100_000 / size, 1) if size else 0.0}
@@ -124,6 +140,7 @@ def main() -> None:
         "gold_spans": len(spans),
         "concepts": len(glossary.entries),
         "termcheck": score(termcheck_spans(linter, texts), spans),
+        "termcheck_with_source": score(termcheck_spans(linter, texts, with_source=True), spans),
         "baseline": score(baseline_spans(linter, texts), spans),
         "false_alarms": false_alarms(linter),
     }
@@ -131,15 +148,17 @@ def main() -> None:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return
     print(f"gold set: {len(spans)} spans; glossary: {len(glossary.entries)} concepts\n")
-    print(f"{'category':<15}{'gold':>6}{'termcheck':>11}{'baseline':>10}")
+    print(f"{'category':<15}{'gold':>6}{'termcheck':>11}{'+source':>9}{'baseline':>10}")
     for k in (*CATEGORIES, "all"):
         t, b = result["termcheck"]["recall"][k], result["baseline"]["recall"][k]
-        print(f"{k:<15}{t['gold']:>6}{t['recall'] or 0:>11.3f}{b['recall'] or 0:>10.3f}")
+        w = result["termcheck_with_source"]["recall"][k]
+        print(f"{k:<15}{t['gold']:>6}{t['recall'] or 0:>11.3f}{w['recall'] or 0:>9.3f}{b['recall'] or 0:>10.3f}")
+    print("\n+source: the WMT21 translations linted with their Chinese source (--source)")
     print("\nprecision (findings overlapping a gold span)")
-    for label in ("termcheck", "baseline"):
+    for label in ("termcheck", "termcheck_with_source", "baseline"):
         for rule, p in result[label]["precision"].items():
             outside = f"  (+{p['outside']} outside the gold's categories)" if p.get("outside") else ""
-            print(f"  {label:<10} {rule:<6} tp {p['tp']:>5}  fp {p['fp']:>5}  precision {p['precision']}{outside}")
+            print(f"  {label.replace('termcheck_with_source', '+source'):<10} {rule:<6} tp {p['tp']:>5}  fp {p['fp']:>5}  precision {p['precision']}{outside}")
     print("\nfindings per 100 kB on text that is right")
     for label, fa in result["false_alarms"].items():
         rules = ", ".join(f"{r} {n}" for r, n in fa["per_100kB"].items()) or "none"
