@@ -221,18 +221,18 @@ def test_only_replacements_that_fit_the_span_are_offered():
 
 # TC106 ---------------------------------------------------------------------------------------------
 
-def test_variant_phrase_flags_a_synonym_swap_with_counts(small_linter):
-    text = ("The village officials met. The village cadres agreed. The village cadres left. "
-            "The village officials came back. The village cadres won.")
-    findings = lint_text(small_linter, text, select=("TC106",))
-    assert [(f.text, f.suggestion) for f in findings] == [("officials", "cadres"), ("officials", "cadres")]
-    assert "“village officials” ×2 and “village cadres” ×3" in findings[0].message
+def test_variant_phrase_leaves_near_synonym_swaps_alone(small_linter):
+    # Two source words (防汛, 抗洪) as often as one: without the source a swap is no evidence.
+    text = ("Flood control teams met. Flood prevention teams agreed. Flood prevention teams left. "
+            "Flood control teams came back. Flood prevention teams won.")
+    assert lint_text(small_linter, text, select=("TC106",)) == []
 
 
 def test_variant_phrase_flags_a_spelling_variant(small_linter):
     text = "Grassroots work. Grass-roots work. grassroots governance. Grass-roots units. Grassroots again."
     findings = lint_text(small_linter, text, select=("TC106",))
     assert [(f.text, f.suggestion) for f in findings] == [("Grass-roots", "Grassroots"), ("Grass-roots", "Grassroots")]
+    assert "“grass-roots” ×2 and “grassroots” ×3" in findings[0].message
 
 
 def test_variant_phrase_leaves_different_things_alone(small_linter):

@@ -19,7 +19,8 @@ class InconsistentRendering(Check):
         summary="One concept is rendered in more than one way within a file or across the files of a run.",
         what="Counts every rendering of each glossary concept in a file. Where a file mixes acceptable "
         "renderings, each occurrence of a minority rendering is flagged, and the message lists every "
-        "rendering with its count. Abbreviations (CPC), shortenings (Xi Jinping for General Secretary Xi "
+        "rendering with its count. A phrase that is an acceptable rendering of two concepts (“poverty "
+        "alleviation” for 扶贫 and 脱贫攻坚) is not counted: which concept it renders is unknown. Abbreviations (CPC), shortenings (Xi Jinping for General Secretary Xi "
         "Jinping) and the same words reordered count as the same rendering. Across several files, a file whose rendering differs from the one most "
         "files use is flagged too.",
         why="Readers take two names for two things. A document that says both “sense of gain” and “sense "
@@ -79,6 +80,8 @@ def _renderings_by_concept(ctx: DocumentContext) -> dict[str, list[TermHit]]:
         phrase = hit.rendering.phrase
         if " " not in phrase.strip() and phrase.islower():
             continue  # one ordinary word ("all", "governance") is too common to count as the concept
+        if hit.rendering.shared:
+            continue  # "poverty alleviation" may render 扶贫, not the 脱贫攻坚 it would be counted for
         grouped[hit.entry.zh].append(hit)
     return grouped
 

@@ -10,6 +10,7 @@ import regex
 from termcheck.errors import GlossaryError
 from termcheck.glossary.model import Entry, Glossary
 from termcheck.matching.automaton import PhraseAutomaton
+from termcheck.matching.normalize import normalize_phrase
 from termcheck.matching.prefilter import required_literals
 
 PATTERN_TIMEOUT_SECONDS = 2.0
@@ -37,6 +38,9 @@ class Rendering:
     kind: Kind
     phrase: str
     generated: bool = False  # a literal rendering generated from a dictionary, not listed by an editor
+    # An acceptable rendering of more than one concept ("poverty alleviation": 扶贫 and 脱贫攻坚): where
+    # it occurs, which concept the translator meant is unknown.
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class CompiledGlossary:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self._phrases: PhraseAutomaton[Rendering] = PhraseAutomaton()
+        shared = _shared_renderings(glossary)
         for entry in glossary.entries:
             for kind, phrases in (
                 (Kind.PREFERRED, (entry.en,)),
@@ -86,7 +91,8 @@ class CompiledGlossary:
                 (Kind.SUPERSEDED, tuple(phrase for phrase, _, _ in entry.superseded)),
             ):
                 for phrase in phrases:
-                    self._phrases.add(phrase, Rendering(entry, kind, phrase))
+                    is_shared = kind.acceptable and normalize_phrase(phrase) in shared
+                    self._phrases.add(phrase, Rendering(entry, kind, phrase, shared=is_shared))
             for phrase in entry.literal:
                 self._phrases.add(phrase, Rendering(entry, Kind.DEPRECATED, phrase, generated=True))
         for payloads in self._phrases.payload_lists():
@@ -202,6 +208,15 @@ def _widen_to_spaces(text: str, start: int, end: int) -> tuple[int, int]:
     start = text.rfind(" ", 0, start) + 1 if start > 0 else 0
     stop = text.find(" ", min(end, len(text)))
     return start, len(text) if stop == -1 else stop
+
+
+def _shared_renderings(glossary: Glossary) -> frozenset[str]:
+    """Normalized phrases that are the preferred or an admitted rendering of two concepts or more."""
+    owners: dict[str, set[str]] = {}
+    for entry in glossary.entries:
+        for phrase in (entry.en, *entry.admitted):
+            owners.setdefault(normalize_phrase(phrase), set()).add(entry.zh)
+    return frozenset(phrase for phrase, concepts in owners.items() if len(concepts) > 1)
 
 
 def _resolve(payloads: list[Rendering]) -> None:
