@@ -1,15 +1,24 @@
 """TC301 term-not-rendered: a glossary term in the source whose standard rendering is not in the target."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
+from termcheck.glossary.model import Entry
 from termcheck.matching.compiled import Kind
-from termcheck.matching.source_terms import is_chinese, renders, renders_chinese
-
+from termcheck.matching.source_terms import (
+    content_stems,
+    is_chinese,
+    renders,
+    renders_chinese,
+)
 
 PARAPHRASE_TAGS = frozenset({"idiom", "slogan"})
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_JOINERS = frozenset({"of", "the", "and", "a", "an", "'s", "’s"})  # may sit inside a located rendering
+_STEM = 5  # as in matching.source_terms: word starts tolerate inflection
 
 
 class TermNotRendered(Check):
@@ -23,7 +32,9 @@ class TermNotRendered(Check):
         "an admitted rendering, allowing for inflection and word order (every content word of a "
         "rendering must be there). Idioms and slogans, which translators rightly paraphrase, are left "
         "to TC101 and TC104. Where the target uses a known deprecated rendering instead, TC101 reports "
-        "it at that phrase; otherwise this rule reports the segment. For an English source (a PO catalogue "
+        "it at that phrase; otherwise this rule points at the words that render the term (a run of two or "
+        "more words from its renderings or its dictionary glosses, such as “battle fortress” for 战斗堡垒), "
+        "or reports the whole segment when no such run is there. For an English source (a PO catalogue "
         "translated into Chinese) it checks the other way: the English term's Chinese term in the target.",
         why="A term that is paraphrased, garbled or dropped breaks the fixed vocabulary readers and search "
         "rely on, and is invisible to a monolingual check when the wording is not a known variant.",
@@ -47,12 +58,54 @@ class TermNotRendered(Check):
                     if renders(entry, segment.target) or id(entry) in deprecated_by_segment.get(index, ()):
                         continue
                     message = f"source term {entry.zh} is not rendered with its standard rendering “{entry.en}”"
+                    located = _locate(entry, segment.target)
+                    if located is not None and _target_in_text(ctx, index):
+                        start, end = (segment.start + offset for offset in located)
+                        yield self.finding(ctx, start, end, message, entry=entry)
+                        continue
                 else:
                     if renders_chinese(entry, segment.target):
                         continue
                     message = f"source term “{entry.en}” is not rendered as {entry.zh}"
-                # The finding covers the whole target: the term's rendering is no replacement for it.
+                # Where the rendering cannot be located, the finding covers the whole target: the term's
+                # rendering is no replacement for it.
                 yield self.segment_finding(ctx, index, message, entry=entry)
+
+
+def _locate(entry: Entry, target: str) -> tuple[int, int] | None:
+    """Where in the target the term was rendered, if that can be told: the longest run of two or more words
+    (joined only by "of", "the", "and") each of which is a word of one of the entry's renderings, known
+    wrong renderings or dictionary glosses ("battle fortress" for 战斗堡垒). None when no such run exists."""
+    vocabulary: set[str] = set()
+    for phrase in (*entry.acceptable, *entry.deprecated, *entry.literal):
+        vocabulary |= content_stems(phrase.partition("=>")[0])
+    best: tuple[int, int, int] | None = None  # (words, start, end)
+    run: list[tuple[int, int]] = []
+    content = 0
+
+    def close() -> None:
+        nonlocal best
+        if content >= 2 and (best is None or content > best[0]):
+            best = (content, run[0][0], run[-1][1])
+
+    for m in _WORD.finditer(target):
+        word = m.group().lower()
+        if word[:_STEM] in vocabulary and word not in _JOINERS:
+            run.append(m.span())
+            content += 1
+        elif word in _JOINERS and run:
+            continue
+        else:
+            close()
+            run, content = [], 0
+    close()
+    return None if best is None else (best[1], best[2])
+
+
+def _target_in_text(ctx: DocumentContext, index: int) -> bool:
+    """Is the segment's target the document's text at its offset (so offsets inside it are exact)?"""
+    segment = ctx.document.segments[index]
+    return ctx.document.text[segment.start:segment.start + len(segment.target)] == segment.target
 
 
 def _deprecated_entries_by_segment(ctx: DocumentContext) -> dict[int, set[int]]:
