@@ -80,6 +80,14 @@ def test_fixed_case_correct_or_all_caps_heading_is_fine(small_linter):
     assert lint_text(small_linter, "The Ministry of State Security. MINISTRY OF STATE SECURITY", select=("TC103",)) == []
 
 
+def test_fixed_case_leaves_ordinary_words_and_sentence_capitals_alone(default_linter):
+    text = "Sign the paper. The cast was good. Cast away. Ecns.cn reported it. Readers of the paper and of ecns.cn agree."
+    assert lint_text(default_linter, text, select=("TC103",)) == []
+    # The names themselves, miscapitalized inside a sentence, are still found.
+    findings = lint_text(default_linter, "Reports from Ecns.cn say so.", select=("TC103",))
+    assert [(f.text, f.suggestion) for f in findings] == [("Ecns.cn", "ecns.cn")]
+
+
 def test_recase_keeps_separators_and_rejects_misaligned():
     assert recase("ministry  of-state security", "Ministry of State Security") == "Ministry  of-State Security"
     assert recase("battlefort", "battle fort") is None
