@@ -133,6 +133,23 @@ def test_term_not_rendered_points_at_the_words_that_render_it(tmp_path):
     assert [f["text"] for f in report["findings"]] == ["We keep to it."]
 
 
+def test_source_idiom_rendered_word_for_word_is_found(tmp_path):
+    # 青黄不接 is a dictionary idiom: three of its characters glossed one by one are a literal rendering.
+    report = lint_aligned(tmp_path, "村里干部青黄不接。", "The village cadres are green and yellow and do not connect.",
+                          "--select", "TC305")
+    assert [(f["rule"], f["text"]) for f in report["findings"]] == [("TC305", "green and yellow")]
+    assert "shortage of successors" in report["findings"][0]["message"] or "crop" in report["findings"][0]["message"]
+    # Its meaning rendered, or two glosses only ("seek private" for 以权谋私), is nothing to report.
+    for target in ("The village faces a shortage of successors.", "Some seek private gain."):
+        source = "村里干部青黄不接。" if "village" in target else "有人以权谋私。"
+        assert lint_aligned(tmp_path, source, target, "--select", "TC305")["findings"] == []
+
+
+def test_source_idiom_run_stops_at_punctuation(tmp_path):
+    report = lint_aligned(tmp_path, "村里干部青黄不接。", "It is green, yellow; and they do not connect.", "--select", "TC305")
+    assert report["findings"] == []
+
+
 def test_aligned_files_must_have_the_same_number_of_lines(tmp_path):
     (tmp_path / "s.zh").write_text("一\n二\n", encoding="utf-8")
     (tmp_path / "t.en").write_text("one\n", encoding="utf-8")

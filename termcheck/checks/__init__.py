@@ -13,6 +13,7 @@ from termcheck.checks import (
     quote_spacing,
     quotes,
     repeated,
+    source_idioms,
     source_terms,
     superseded,
     target_text,
@@ -41,6 +42,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     numbers.CHECK,
     target_text.UNTRANSLATED,
     target_text.EMPTY,
+    source_idioms.CHECK,
 )
 RULES: dict[str, Rule] = {check.rule.code: check.rule for check in ALL_CHECKS}
 

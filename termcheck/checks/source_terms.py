@@ -1,10 +1,10 @@
 """TC301 term-not-rendered: a glossary term in the source whose standard rendering is not in the target."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.checks.word_runs import longest_run, stem
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
 from termcheck.matching.compiled import Kind
@@ -16,9 +16,6 @@ from termcheck.matching.source_terms import (
 )
 
 PARAPHRASE_TAGS = frozenset({"idiom", "slogan"})
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_JOINERS = frozenset({"of", "the", "and", "a", "an", "'s", "’s"})  # may sit inside a located rendering
-_STEM = 5  # as in matching.source_terms: word starts tolerate inflection
 
 
 class TermNotRendered(Check):
@@ -79,27 +76,8 @@ def _locate(entry: Entry, target: str) -> tuple[int, int] | None:
     vocabulary: set[str] = set()
     for phrase in (*entry.acceptable, *entry.deprecated, *entry.literal):
         vocabulary |= content_stems(phrase.partition("=>")[0])
-    best: tuple[int, int, int] | None = None  # (words, start, end)
-    run: list[tuple[int, int]] = []
-    content = 0
-
-    def close() -> None:
-        nonlocal best
-        if content >= 2 and (best is None or content > best[0]):
-            best = (content, run[0][0], run[-1][1])
-
-    for m in _WORD.finditer(target):
-        word = m.group().lower()
-        if word[:_STEM] in vocabulary and word not in _JOINERS:
-            run.append(m.span())
-            content += 1
-        elif word in _JOINERS and run:
-            continue
-        else:
-            close()
-            run, content = [], 0
-    close()
-    return None if best is None else (best[1], best[2])
+    run = longest_run(target, lambda word: True if stem(word) in vocabulary else None)
+    return None if run is None else (run.start, run.end)
 
 
 def _target_in_text(ctx: DocumentContext, index: int) -> bool:

@@ -1,0 +1,60 @@
+"""Finding where a term was rendered: the longest run of words drawn from a given vocabulary.
+
+Shared by the bilingual checks that point at a rendering instead of a whole segment (TC301, TC305).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Words that may sit inside a run without belonging to the vocabulary.
+JOINERS = frozenset({"of", "the", "and", "a", "an"})
+STEM = 5  # as in matching.source_terms: comparing word starts tolerates inflection
+
+
+@dataclass(frozen=True)
+class Run:
+    start: int
+    end: int
+    words: int  # vocabulary words in the run
+    keys: frozenset[Hashable]  # what the words stood for (e.g. which source characters)
+
+
+def stem(word: str) -> str:
+    return word.lower()[:STEM]
+
+
+def longest_run(text: str, key_of: Callable[[str], Hashable | None], min_words: int = 2,
+                min_keys: int = 1) -> Run | None:
+    """The run of consecutive vocabulary words (joiners aside, no punctuation between) with the most words, among those with at
+    least `min_words` words standing for at least `min_keys` different keys. `key_of(word)` is None for a
+    word outside the vocabulary."""
+    best: Run | None = None
+    spans: list[tuple[int, int]] = []
+    keys: set[Hashable] = set()
+    last_end = 0
+
+    def close() -> None:
+        nonlocal best
+        if len(spans) >= min_words and len(keys) >= min_keys and (best is None or len(spans) > best.words):
+            best = Run(spans[0][0], spans[-1][1], len(spans), frozenset(keys))
+
+    for m in _WORD.finditer(text):
+        if spans and text[last_end:m.start()].strip():
+            close()  # punctuation ends a run: "night, striving" is two phrases
+            spans, keys = [], set()
+        last_end = m.end()
+        word = m.group().lower()
+        key = None if word in JOINERS else key_of(word)
+        if key is not None:
+            spans.append(m.span())
+            keys.add(key)
+        elif word in JOINERS and spans:
+            continue
+        else:
+            close()
+            spans, keys = [], set()
+    close()
+    return best
