@@ -123,7 +123,7 @@ def lint(
     from termcheck.commands.lint import resolve_options, run_lint
 
     try:
-        options, _ = resolve_options(
+        options, settings = resolve_options(
             config_path=config,
             paths=paths,
             glossaries=[str(g) for g in glossary or []],
@@ -153,7 +153,7 @@ def lint(
     for note in outcome.notes:
         typer.echo(f"termcheck: {note}", err=True)
     if output is not None:
-        _write_report(output, outcome.rendered, [str(p) for p in paths])
+        _write_report(output, outcome.rendered, [*paths, *outcome.inputs, *([settings.path] if settings.path else [])])
     else:
         sys.stdout.write(outcome.rendered)
     raise typer.Exit(outcome.exit_code)
@@ -256,12 +256,13 @@ def _split_codes(values: Optional[list[str]]) -> list[str]:
 
 
 def _write_report(output: Path, rendered: str, inputs: list[str]) -> None:
-    """Atomically, and never over a document just linted (`-o doc.md doc.md`)."""
+    """Atomically, and never over a file the run read: a document (`-o doc.md doc.md`, or one found in a
+    folder), the source, a glossary, names, config, decisions or baseline file."""
     from termcheck.fixes import write_new_atomically
 
     target = os.path.realpath(output)
     if any(p != "-" and os.path.exists(p) and os.path.realpath(p) == target for p in inputs):
-        _fail(f"{output}: not written: it is one of the documents being linted")
+        _fail(f"{output}: not written: it is one of the files this run read")
     try:
         write_new_atomically(str(output), rendered.encode("utf-8", "surrogateescape"))
     except TermcheckError as exc:

@@ -82,8 +82,30 @@ def test_report_is_never_written_over_an_input(tmp_path):
     doc = tmp_path / "doc.md"
     doc.write_text(TEXT, encoding="utf-8")
     result = termcheck("lint", *SMALL, "-o", str(doc), str(doc))
-    assert result.returncode == 2 and "one of the documents being linted" in result.stderr
+    assert result.returncode == 2 and "one of the files this run read" in result.stderr
     assert doc.read_text(encoding="utf-8") == TEXT
+
+
+def test_report_is_never_written_over_a_file_read_but_not_named_as_a_document(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "doc.md").write_text(TEXT, encoding="utf-8")
+    source = tmp_path / "src.zh.txt"
+    source.write_text("两个维护\n", encoding="utf-8")
+    target = tmp_path / "t.txt"
+    target.write_text(TEXT, encoding="utf-8")
+    glossary = tmp_path / "g.tsv"
+    glossary.write_bytes(SMALL_GLOSSARY.read_bytes())
+    attempts = [
+        (folder / "doc.md", ["-o", str(folder / "doc.md"), str(folder)]),  # found in a folder
+        (source, ["--source", str(source), "-o", str(source), str(target)]),
+        (glossary, ["-g", str(glossary), "-o", str(glossary), str(target)]),
+    ]
+    for victim, arguments in attempts:
+        before = victim.read_bytes()
+        result = termcheck("lint", *SMALL, *arguments)
+        assert result.returncode == 2 and "one of the files this run read" in result.stderr, arguments
+        assert victim.read_bytes() == before
 
 
 def test_report_is_written_atomically_and_a_failure_keeps_the_old_one(tmp_path):

@@ -62,6 +62,7 @@ class LintOutcome:
     exit_code: int
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
+    inputs: list[str] = field(default_factory=list)  # every file read: no report may be written over one
 
 
 def resolve_options(config_path: Path | None, **cli: object) -> tuple[LintOptions, Config]:
@@ -156,9 +157,10 @@ def run_lint(options: LintOptions) -> LintOutcome:
         if options.source is not None:
             documents = _with_source(options.source, options.paths, documents)
         findings = _lint(linter, documents)
+    inputs = _inputs(options, documents)
     if options.diff:
         rendered = _diffs(linter, documents, findings)
-        return LintOutcome(rendered, errors, 2 if errors else (1 if rendered else 0), findings)
+        return LintOutcome(rendered, errors, 2 if errors else (1 if rendered else 0), findings, inputs=inputs)
     if options.annotate:
         errors += _annotate(documents, findings, options.fuzzy)
     if options.fix:
@@ -183,7 +185,13 @@ def run_lint(options: LintOptions) -> LintOutcome:
     rendered = formatter(options.output_format)(report, color=options.color)
     accepting = options.exit_zero or options.write_baseline is not None
     exit_code = 2 if errors else (0 if accepting else _exit_code(findings, Severity(options.fail_on)))
-    return LintOutcome(rendered, errors, exit_code, findings, notes)
+    return LintOutcome(rendered, errors, exit_code, findings, notes, inputs)
+
+
+def _inputs(options: LintOptions, documents: list[Document]) -> list[str]:
+    """The documents read (folders expanded) and every other file the run reads."""
+    named = [options.source, *options.glossaries, *options.names, _decisions_path(options.decisions), options.baseline]
+    return [d.path for d in documents if d.path != STDIN] + [path for path in named if path]
 
 
 _worker_linter: Linter | None = None
