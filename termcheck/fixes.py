@@ -113,6 +113,8 @@ def _replace(target: Path, data: bytes, info: os.stat_result | None, failure: st
         if info is not None:
             os.chmod(tmp, stat.S_IMODE(info.st_mode))
             _keep_owner(tmp, info)
+        else:  # a new file: the mode any program would give it, not mkstemp's owner-only 0600
+            os.chmod(tmp, 0o666 & ~_umask())
         if before_rename is not None:
             before_rename()
         os.replace(tmp, target)
@@ -124,6 +126,12 @@ def _replace(target: Path, data: bytes, info: os.stat_result | None, failure: st
         if isinstance(exc, OSError):
             raise TermcheckError(f"{failure}: {exc.strerror or exc}") from None
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _keep_owner(tmp: str, info: os.stat_result) -> None:

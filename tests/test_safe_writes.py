@@ -108,6 +108,18 @@ def test_report_is_never_written_over_a_file_read_but_not_named_as_a_document(tm
         assert victim.read_bytes() == before
 
 
+def test_a_new_report_gets_the_usual_file_mode(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    report = tmp_path / "report.json"
+    previous = os.umask(0o022)
+    try:
+        termcheck("lint", *SMALL, "-f", "json", "-o", str(report), str(doc))
+    finally:
+        os.umask(previous)
+    assert (report.stat().st_mode & 0o777) == 0o644
+
+
 def test_report_is_written_atomically_and_a_failure_keeps_the_old_one(tmp_path):
     doc = tmp_path / "doc.txt"
     doc.write_text(TEXT, encoding="utf-8")
