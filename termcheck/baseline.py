@@ -6,15 +6,14 @@ so moving text around does not turn old findings into new ones.
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from termcheck.errors import TermcheckError
-from termcheck.jsonfiles import parse_json
 from termcheck.findings import Finding
 from termcheck.fingerprints import fingerprints
 from termcheck.fixes import write_new_atomically
+from termcheck.jsonfiles import json_text, parse_json
 
 
 def write_baseline(path: str, findings: list[Finding], texts: dict[str, str]) -> int:
@@ -24,7 +23,7 @@ def write_baseline(path: str, findings: list[Finding], texts: dict[str, str]) ->
         for f, fp in zip(findings, fingerprints(findings, texts))
     ]
     payload = {"version": 1, "tool": "termcheck", "findings": entries}
-    write_new_atomically(path, (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    write_new_atomically(path, (json_text(payload, indent=1) + "\n").encode("utf-8"))
     return len(entries)
 
 

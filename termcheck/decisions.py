@@ -8,15 +8,14 @@ can read the file and a stale decision can be explained.
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from termcheck.errors import TermcheckError
-from termcheck.jsonfiles import parse_json
 from termcheck.findings import Finding
 from termcheck.fingerprints import context, fingerprints
+from termcheck.jsonfiles import json_text, parse_json
 
 DEFAULT_NAME = "termcheck-decisions.json"
 VERDICTS = ("accepted", "rejected", "edited")
@@ -57,7 +56,7 @@ class DecisionsFile:
         return Path(self.path).resolve().parent
 
     @classmethod
-    def load(cls, path: str) -> "DecisionsFile":
+    def load(cls, path: str) -> DecisionsFile:
         try:
             raw = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -76,7 +75,7 @@ class DecisionsFile:
         from termcheck.fixes import write_new_atomically
 
         payload = {"version": 1, "decisions": self.as_dicts()}
-        write_new_atomically(self.path, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_new_atomically(self.path, (json_text(payload) + "\n").encode("utf-8"))
 
     def relative(self, document_path: str) -> str:
         try:

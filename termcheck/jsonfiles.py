@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from termcheck.errors import TermcheckError
 
@@ -17,3 +18,14 @@ def parse_json(path: str, text: str) -> object:
         raise TermcheckError(f"{path}: not a termcheck file: its JSON is nested too deeply") from None
     except ValueError as exc:  # Python's limit on the digits of an integer
         raise TermcheckError(f"{path}: not a termcheck file: {' '.join(str(exc).split()[:8])}") from None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(value: object, indent: int = 2) -> str:
+    """JSON that stays valid UTF-8 whatever it holds: readable Chinese, and a lone surrogate (a file name
+    that is not UTF-8, kept by the OS's surrogateescape) written as its \\u escape, which reads back as
+    the same string."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

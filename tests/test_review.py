@@ -116,3 +116,34 @@ def test_accepting_a_suggestion_lint_would_not_apply_asks_first(tmp_path):
     child.expect(r"Wrote 1 change\(s\) to doc.txt")
     child.expect(pexpect.EOF)
     assert doc.read_text(encoding="utf-8") == "We know nothing is more precious than life.\n"
+
+
+def run_review(tmp_path, name: bytes, answers: bytes) -> "subprocess.CompletedProcess[bytes]":
+    import os
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "termcheck", "review", *ARGS, os.fsdecode(name)], cwd=str(tmp_path),
+                          input=answers, capture_output=True, timeout=60)
+
+
+def test_a_rejection_on_a_file_whose_name_is_not_utf8_is_kept(tmp_path):
+    import os
+
+    name = b"d\xff.txt"
+    (tmp_path / os.fsdecode(name)).write_text("We must achieve the two maintenances.\n", encoding="utf-8")
+    result = run_review(tmp_path, name, b"r\n")
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+    saved = json.loads((tmp_path / "termcheck-decisions.json").read_text(encoding="utf-8"))
+    assert [(d["decision"], os.fsencode(d["path"])) for d in saved["decisions"]] == [("rejected", name)]
+    # And it holds: the next review finds nothing left to ask about.
+    again = run_review(tmp_path, name, b"q\n")
+    assert b"TC101" not in again.stdout
+
+
+def test_text_the_terminal_cannot_decode_is_asked_again_at_the_edit_prompt(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("We must achieve the two maintenances.\n", encoding="utf-8")
+    result = run_review(tmp_path, b"d.txt", b"e\n\xff\xfe bad\ne\nTwo Upholds\n")
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+    assert b"not valid text" in result.stdout
+    assert doc.read_text(encoding="utf-8") == "We must achieve the Two Upholds.\n"

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
-from termcheck.commands.lint import LintOptions, build_linter, _with_source, _read_all
+from termcheck.commands.lint import LintOptions, _read_all, _with_source, build_linter
 from termcheck.decisions import DEFAULT_NAME, Decision, DecisionsFile, occurrences
 from termcheck.documents.decoding import encode
 from termcheck.documents.loading import document_from_text
-from termcheck.engine import Linter
 from termcheck.documents.model import Document
+from termcheck.engine import Linter
 from termcheck.errors import TermcheckError
 from termcheck.findings import Finding
 from termcheck.fingerprints import assign_fingerprints, fingerprints
@@ -110,6 +111,9 @@ class Review:
         if key == "e":
             default = finding.suggestion or finding.text
             typed = self.prompt(f"replace “{finding.text}” with (Enter keeps “{default}”): ")
+            if any("\ud800" <= c <= "\udfff" for c in typed):  # bytes the terminal's encoding cannot decode
+                self.say("that was not valid text in this terminal's encoding; please answer again")
+                return None
             return Answer(finding, fingerprint, "edited", typed.rstrip("\r\n") or default)
         return Answer(finding, fingerprint, "skipped")
 
