@@ -143,3 +143,15 @@ def test_a_quoted_tsv_is_read_with_quoting_and_a_cell_spanning_lines_is_refused(
     assert [(s.source, s.target) for s in doc.segments] == [("两个维护", 'Two "Upholds"')]
     with pytest.raises(InputError, match="a quoted cell spans lines"):
         read_table("q.tsv", '"zh"\t"en"\n"两个维护"\t"Two\nUpholds"\n'.encode("utf-8"))
+
+
+def test_segment_lookup_builds_its_index_once():
+    # Rebuilt on every lookup, a finding per segment made 20,000 XLIFF units take minutes.
+    from termcheck.documents.model import Segment, segments_document
+
+    document = segments_document("x.xlf", [Segment(id=str(i), source="两个维护", target=f"t{i}") for i in range(1000)])
+    first = document._segment_starts()
+    assert document.segment_index_at(document.segments[700].start + 1) == 700
+    assert document._segment_starts() is first
+    document.segments.append(Segment(id="new", source="一", target="late"))
+    assert document._segment_starts() is not first  # a changed list of segments is indexed anew

@@ -60,11 +60,12 @@ class LiteralSourceIdiom(Check):
     bilingual = True
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
+        flagged_by_segment = _flagged_entries(ctx)
         for index, segment in enumerate(ctx.document.segments):
             target = segment.target
             if not target.strip() or is_chinese(target) or not is_chinese(segment.source):
                 continue
-            flagged = _flagged_entries(ctx, segment.start, segment.start + len(target))
+            flagged = flagged_by_segment.get(index, set())
             taken: list[tuple[int, int]] = []
             for idiom, entry in _idioms_in(ctx, index):
                 if entry is not None and (entry.zh in flagged or renders(entry, target)):
@@ -124,9 +125,15 @@ def _content_words(phrase: str) -> set[str]:
     return {singular(w) for w in _SPLIT.split(phrase.lower()) if w and w not in function}
 
 
-def _flagged_entries(ctx: DocumentContext, start: int, end: int) -> set[str]:
-    """Entries whose deprecated rendering TC101 already reports inside [start, end)."""
-    return {hit.entry.zh for hit in ctx.terms if hit.kind is Kind.DEPRECATED and start <= hit.start < end}
+def _flagged_entries(ctx: DocumentContext) -> dict[int, set[str]]:
+    """For each segment, the entries whose deprecated rendering TC101 already reports in its target."""
+    found: dict[int, set[str]] = {}
+    for hit in ctx.terms:
+        if hit.kind is Kind.DEPRECATED:
+            index = ctx.document.segment_index_at(hit.start)
+            if index is not None:
+                found.setdefault(index, set()).add(hit.entry.zh)
+    return found
 
 
 @lru_cache(maxsize=1)

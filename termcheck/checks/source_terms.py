@@ -89,12 +89,11 @@ def _target_in_text(ctx: DocumentContext, index: int) -> bool:
 def _deprecated_entries_by_segment(ctx: DocumentContext) -> dict[int, set[int]]:
     """Segments whose target already uses a deprecated rendering of an entry (TC101 points at it)."""
     found: dict[int, set[int]] = {}
-    segments = ctx.document.segments
     for hit in ctx.terms:
         if hit.kind is Kind.DEPRECATED:
-            segment = ctx.document.segment_at(hit.start)
-            if segment is not None:
-                found.setdefault(segments.index(segment), set()).add(id(hit.entry))
+            index = ctx.document.segment_index_at(hit.start)
+            if index is not None:
+                found.setdefault(index, set()).add(id(hit.entry))
     return found
 
 

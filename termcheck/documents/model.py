@@ -57,7 +57,7 @@ class Document:
     suppressions: list = field(default_factory=list)  # inline "termcheck-disable" ranges (Markdown)
 
     @classmethod
-    def plain(cls, path: str, text: str, encoding: str = "utf-8", bom: bool = False) -> "Document":
+    def plain(cls, path: str, text: str, encoding: str = "utf-8", bom: bool = False) -> Document:
         return cls(path=path, text=text, prose=text, encoding=encoding, bom=bom)
 
     @property
@@ -66,11 +66,23 @@ class Document:
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment whose target contains (or ends at) an offset of `text`."""
+        index = self.segment_index_at(offset)
+        return None if index is None else self.segments[index]
+
+    def segment_index_at(self, offset: int) -> int | None:
+        """The index of segment_at(offset) in `segments`."""
         if not self.segments:
             return None
-        starts = [s.start for s in self.segments]
-        index = bisect_right(starts, offset) - 1
-        return self.segments[max(index, 0)]
+        return max(bisect_right(self._segment_starts(), offset) - 1, 0)
+
+    def _segment_starts(self) -> list[int]:
+        # Built once per list of segments: a finding per segment made rebuilding it on every call
+        # quadratic (20,000 XLIFF units took two minutes).
+        cached = self.__dict__.get("_starts")
+        if cached is None or cached[0] is not self.segments or len(cached[1]) != len(self.segments):
+            cached = (self.segments, [segment.start for segment in self.segments])
+            self.__dict__["_starts"] = cached
+        return cached[1]
 
 
 def segments_document(
