@@ -7,7 +7,7 @@ from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.checks.word_runs import longest_run, stem
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
-from termcheck.matching.compiled import Kind
+from termcheck.matching.compiled import Kind, TermHit
 from termcheck.matching.source_terms import (
     content_stems,
     is_chinese,
@@ -15,7 +15,7 @@ from termcheck.matching.source_terms import (
     renders_chinese,
 )
 
-PARAPHRASE_TAGS = frozenset({"idiom", "slogan"})
+PARAPHRASE_TAGS = frozenset({"idiom", "slogan", "metaphor", "paraphrase"})
 
 
 class TermNotRendered(Check):
@@ -44,6 +44,7 @@ class TermNotRendered(Check):
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         deprecated_by_segment = _deprecated_entries_by_segment(ctx)
+        rendered_by_segment = _acceptable_hits_by_segment(ctx)
         for index, (segment, terms) in enumerate(zip(ctx.document.segments, ctx.source_terms)):
             if not segment.target.strip():
                 continue  # TC304 reports empty targets
@@ -55,7 +56,8 @@ class TermNotRendered(Check):
                     if renders(entry, segment.target) or id(entry) in deprecated_by_segment.get(index, ()):
                         continue
                     message = f"source term {entry.zh} is not rendered with its standard rendering “{entry.en}”"
-                    located = _locate(entry, segment.target)
+                    others = [h for h in rendered_by_segment.get(index, ()) if h.entry is not entry]
+                    located = _locate(entry, _masked(segment.target, segment.start, others))
                     if located is not None and _target_in_text(ctx, index):
                         start, end = (segment.start + offset for offset in located)
                         yield self.finding(ctx, start, end, message, entry=entry)
@@ -78,6 +80,28 @@ def _locate(entry: Entry, target: str) -> tuple[int, int] | None:
         vocabulary |= content_stems(phrase.partition("=>")[0])
     run = longest_run(target, lambda word: True if stem(word) in vocabulary else None)
     return None if run is None else (run.start, run.end)
+
+
+def _masked(target: str, offset: int, hits: list[TermHit]) -> str:
+    """The target with the acceptable renderings of other terms blanked out (as punctuation, which ends a
+    run): "Party branches" renders 党支部, and is no place to look for 三会一课. Only renderings of several
+    words are given: "party" alone may as well be part of the term looked for ("party cadre")."""
+    chars = list(target)
+    for hit in hits:
+        for i in range(max(hit.start - offset, 0), min(hit.end - offset, len(chars))):
+            chars[i] = "|"
+    return "".join(chars)
+
+
+def _acceptable_hits_by_segment(ctx: DocumentContext) -> dict[int, list[TermHit]]:
+    found: dict[int, list[TermHit]] = {}
+    text = ctx.document.text
+    for hit in ctx.terms:
+        if hit.kind.acceptable and " " in text[hit.start:hit.end].strip():
+            index = ctx.document.segment_index_at(hit.start)
+            if index is not None:
+                found.setdefault(index, []).append(hit)
+    return found
 
 
 def _target_in_text(ctx: DocumentContext, index: int) -> bool:
