@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,6 @@ else:  # pragma: no cover - Python 3.10
 CONFIG_NAMES = ("termcheck.toml", ".termcheck.toml")
 FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 SEVERITIES = tuple(s.value for s in Severity)
-_RULE_CODE = re.compile(r"^TC\d{0,3}$")
 
 
 class ConfigError(TermcheckError):
@@ -89,9 +89,26 @@ def find_config(start: Path | None = None) -> Path | None:
             if (directory / name).is_file():
                 return directory / name
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "[tool.termcheck]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and _mentions_termcheck(pyproject):
             return pyproject
     return None
+
+
+def _mentions_termcheck(pyproject: Path) -> bool:
+    """Does this pyproject.toml configure termcheck ([tool.termcheck], or `termcheck` under [tool])? One
+    that cannot be parsed but names termcheck is taken, so that its error is reported, not ignored."""
+    try:
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if "termcheck" not in text:
+        return False
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return True
+    tool = data.get("tool")
+    return not isinstance(tool, dict) or "termcheck" in tool
 
 
 def load_config(path: Path | None) -> Config:
@@ -105,8 +122,8 @@ def load_config(path: Path | None) -> Config:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         raise ConfigError(str(path), line, f"not valid TOML: {str(exc).split(' (at')[0]}") from None
     except RecursionError:
-        raise ConfigError(str(path), 1, "not a termcheck configuration: nested too deeply") from None
-    table = data.get("tool", {}).get("termcheck", {}) if path.name == "pyproject.toml" else data
+        raise ConfigError(str(path), _deepest_line(raw_text), "not a termcheck configuration: nested too deeply") from None
+    table = _termcheck_table(path, raw_text, data) if path.name == "pyproject.toml" else data
     config.path = str(path)
     for key, value in table.items():
         line = _line_of(raw_text, key)
@@ -117,6 +134,29 @@ def load_config(path: Path | None) -> Config:
     return config
 
 
+def _termcheck_table(path: Path, text: str, data: dict) -> dict:
+    """The [tool.termcheck] table of a pyproject.toml; an error if `tool` or `tool.termcheck` is no table."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(str(path), _line_of(text, "tool"), "`tool` must be a table ([tool.termcheck])")
+    table = tool.get("termcheck", {})
+    if not isinstance(table, dict):
+        raise ConfigError(str(path), _line_of(text, "termcheck"), "`tool.termcheck` must be a table ([tool.termcheck])")
+    return table
+
+
+def _deepest_line(text: str) -> int:
+    """The line where brackets first nest deeper than any configuration needs (where parsing gave up)."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in line:
+            depth += char in "[{"
+            depth -= char in "]}"
+            if depth > 50:
+                return number
+    return 1
+
+
 def _validated(path: str, line: int, key: str, value: object, base: Path) -> object:
     def fail(reason: str) -> None:
         raise ConfigError(path, line, f"{key}: {reason}")
@@ -125,11 +165,10 @@ def _validated(path: str, line: int, key: str, value: object, base: Path) -> obj
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             fail("expected a list of strings")
         if key in ("glossaries", "names"):
-            return [str((base / v)) for v in value]
+            return [str(base / v) for v in value]
         if key in ("select", "ignore"):
             for code in value:
-                if not _RULE_CODE.match(code.upper()):
-                    fail(f"{code!r} is not a rule code or prefix such as TC101 or TC2")
+                _known_code(fail, code.upper())
             return [v.upper() for v in value]
         return value
     if key == "default-glossary":
@@ -140,8 +179,9 @@ def _validated(path: str, line: int, key: str, value: object, base: Path) -> obj
         if not isinstance(value, dict):
             fail("expected a table of rule = severity")
         for code, severity in value.items():
-            if not _RULE_CODE.match(code.upper()) or severity not in SEVERITIES:
-                fail(f"{code} = {severity!r}: expected a rule code and one of {', '.join(SEVERITIES)}")
+            _known_code(fail, code.upper())
+            if severity not in SEVERITIES:
+                fail(f"{code} = {severity!r}: expected one of {', '.join(SEVERITIES)}")
         return {code.upper(): severity for code, severity in value.items()}
     if key == "fail-on":
         if value not in SEVERITIES:
@@ -158,6 +198,14 @@ def _validated(path: str, line: int, key: str, value: object, base: Path) -> obj
     return value
 
 
+def _known_code(fail: Callable[[str], None], code: str) -> None:
+    from termcheck.checks import unknown_code
+
+    problem = unknown_code(code)
+    if problem is not None:
+        fail(problem)
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -166,7 +214,7 @@ def _read(path: Path) -> str:
 
 
 def _line_of(text: str, key: str) -> int:
-    pattern = re.compile(rf"^[ \t]*(?:\"{re.escape(key)}\"|{re.escape(key)})[ \t]*=|^[ \t]*\[{re.escape(key)}\]", re.M)
+    pattern = re.compile(rf"^[ \t]*(?:\"{re.escape(key)}\"|{re.escape(key)})[ \t]*=|^[ \t]*\[(?:[\w.-]+\.)?{re.escape(key)}\]", re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 

@@ -100,3 +100,19 @@ def test_include_globs(project):
     write_config(project, 'default-glossary = false\nglossaries = ["terms/g.tsv"]\nselect = ["TC101"]\ninclude = ["*.text"]\n')
     _, report = lint_json("docs")
     assert {f["path"].split("/")[-1] for f in report["findings"]} == {"notes.text"}
+
+
+@pytest.mark.parametrize("body, line, message", [
+    ('# [tool.termcheck]\ntool = "x"\n', 2, "`tool` must be a table"),
+    ("[tool]\ntermcheck = [1, 2]\n", 2, "`tool.termcheck` must be a table"),
+    ('[tool.termcheck]\nselect = ["TC1O1"]\n', 2, "did you mean"),
+    ('[tool.termcheck]\n[tool.termcheck.severity]\nTC9 = "info"\n', 2, "unknown rule code or prefix 'TC9'"),
+    ("[tool.termcheck]\nselect = " + "[" * 100_000 + "]" * 100_000 + "\n", 2, "nested too deeply"),
+])
+def test_a_bad_pyproject_is_found_and_named_with_its_line(tmp_path, body, line, message):
+    (tmp_path / "pyproject.toml").write_text(body, encoding="utf-8")
+    found = find_config(tmp_path)
+    assert found == tmp_path / "pyproject.toml"  # never silently ignored
+    with pytest.raises(ConfigError) as error:
+        load_config(found)
+    assert f"pyproject.toml:{line}:" in str(error.value) and message in str(error.value)
