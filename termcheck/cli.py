@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from enum import Enum
 from pathlib import Path
@@ -122,6 +123,7 @@ def lint(
     """Check translations and report deprecated, inconsistent or garbled renderings."""
     from termcheck.commands.lint import resolve_options, run_lint
 
+    _only_regular_files(source, *(glossary or []), *(names or []), config, baseline, decisions)
     try:
         options, settings = resolve_options(
             config_path=config,
@@ -180,6 +182,7 @@ def review(
     from termcheck.commands.lint import resolve_options
     from termcheck.commands.review import run_review
 
+    _only_regular_files(source, *(glossary or []), *(names or []), config, decisions)
     try:
         options, _ = resolve_options(
             config_path=config, paths=[path], glossaries=[str(g) for g in glossary or []],
@@ -200,6 +203,7 @@ def show_config(
     """Print the effective configuration and where each value comes from."""
     from termcheck.commands.lint import describe_config
 
+    _only_regular_files(config)
     try:
         typer.echo(describe_config(config), nl=False)
     except TermcheckError as exc:
@@ -235,6 +239,7 @@ def score(
     """Score translations against references: BLEU, chrF, TER (sacrebleu) and the glossary's term success rate."""
     from termcheck.commands.score import ScoreOptions, run_score
 
+    _only_regular_files(*hypotheses, *ref, source, *(glossary or []))
     options = ScoreOptions(
         hypotheses=[str(h) for h in hypotheses],
         references=[str(r) for r in ref],
@@ -249,6 +254,20 @@ def score(
     except TermcheckError as exc:
         _fail(str(exc))
     sys.stdout.write(rendered)
+
+
+def _only_regular_files(*paths: Optional[Path]) -> None:
+    """Refuse a named input that exists but is no regular file: reading a FIFO or a device blocks
+    forever or never ends (documents are refused the same way when they are read)."""
+    for path in paths:
+        if path is None or str(path) == "-":
+            continue
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            continue  # a missing file is reported, with its reason, where it is read
+        if not stat.S_ISREG(mode):
+            _fail(f"{path}: not a regular file")
 
 
 def _split_codes(values: Optional[list[str]]) -> list[str]:

@@ -149,3 +149,25 @@ def test_closed_standard_input(tmp_path):
     _no_traceback(result, exit_code=1)
     assert "nothing was written" in result.stdout
     assert doc.read_text(encoding="utf-8") == "the two maintenances\n"
+
+
+@pytest.mark.parametrize("option", ["-g", "--names", "--config", "--decisions", "--baseline", "--source"])
+def test_a_fifo_given_as_any_input_is_refused_not_waited_on(tmp_path, option):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    doc = tmp_path / "t.txt"
+    doc.write_text("the two maintenances\n", encoding="utf-8")
+    result = lint(*SMALL, option, str(fifo), str(doc), timeout=60)
+    _no_traceback(result)
+    assert f"{fifo}: not a regular file" in result.stderr
+
+
+def test_a_fifo_given_to_score_is_refused(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    doc = tmp_path / "t.txt"
+    doc.write_text("x\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "termcheck", "score", "-r", str(fifo), str(doc)],
+                            capture_output=True, text=True, timeout=60)
+    _no_traceback(result)
+    assert "not a regular file" in result.stderr
