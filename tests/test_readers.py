@@ -155,3 +155,18 @@ def test_segment_lookup_builds_its_index_once():
     assert document._segment_starts() is first
     document.segments.append(Segment(id="new", source="一", target="late"))
     assert document._segment_starts() is not first  # a changed list of segments is indexed anew
+
+
+def test_a_po_string_left_open_is_refused_naming_its_line():
+    from termcheck.documents.po import read_po
+    from termcheck.errors import InputError
+
+    broken = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+              'msgid "两个维护"\nmsgstr "the two maintenance\n\nmsgid "b"\nmsgstr "c"\n')
+    with pytest.raises(InputError, match="line 5: .*end-of-line within string"):
+        read_po("u.po", broken.encode("utf-8"))
+    # Escaped quotes, continuation lines, obsolete and previous entries are all well formed.
+    fine = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n#| msgid "old"\n'
+            'msgid "say \\"hi\\""\nmsgstr ""\n"part one "\n"part \\\\ two"\n\n#~ msgid "gone"\n#~ msgstr "x"\n')
+    document = read_po("f.po", fine.encode("utf-8"))
+    assert [s.target for s in document.segments] == ["part one part \\ two"]

@@ -12,11 +12,27 @@ from termcheck.documents.decoding import decode
 from termcheck.documents.model import Document, Segment, segments_document
 from termcheck.errors import InputError
 
+# A keyword line (msgid, msgstr[1], #~ msgid, #| msgid ...) or a continuation line, and what it must hold:
+# one complete C string. polib reads past an unterminated one and drops the entry without a word.
+_STRING_LINE = re.compile(r'^(?:#[~|]\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(?=")')
+_COMPLETE_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"\s*')
+
+
+def _check_strings(path: str, text: str) -> None:
+    """Refuse what msgfmt refuses as "end-of-line within string", naming the line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        head = _STRING_LINE.match(line)
+        if head is None:
+            continue
+        if not _COMPLETE_STRING.fullmatch(line, head.end()):
+            raise InputError(path, f"line {number}: not a valid PO file: end-of-line within string")
+
 
 def read_po(path: str, data: bytes) -> Document:
     import polib
 
     text = decode_po(path, data)
+    _check_strings(path, text)
     try:
         catalogue = polib.pofile(text)
     except (OSError, ValueError) as exc:
