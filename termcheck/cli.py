@@ -12,6 +12,7 @@ import typer
 
 from termcheck import __version__
 from termcheck.errors import TermcheckError
+from termcheck.formatters.terminal import printable
 
 MAX_JOBS = 256  # more processes than any machine has cores only costs memory
 
@@ -151,9 +152,9 @@ def lint(
     except TermcheckError as exc:
         _fail(str(exc))
     for problem in outcome.errors:
-        typer.echo(f"termcheck: error: {problem}", err=True)
+        typer.echo(f"termcheck: error: {printable(problem)}", err=True)
     for note in outcome.notes:
-        typer.echo(f"termcheck: {note}", err=True)
+        typer.echo(f"termcheck: {printable(note)}", err=True)
     if output is not None:
         _write_report(output, outcome.rendered, [*paths, *outcome.inputs, *([settings.path] if settings.path else [])])
     else:
@@ -297,7 +298,7 @@ def _use_color(mode: ColorMode, output: Optional[Path]) -> bool:
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"termcheck: error: {message}", err=True)
+    typer.echo(f"termcheck: error: {printable(message)}", err=True)
     raise typer.Exit(EXIT_ERROR)
 
 

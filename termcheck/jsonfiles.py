@@ -20,7 +20,9 @@ def parse_json(path: str, text: str) -> object:
         raise TermcheckError(f"{path}: not a termcheck file: {' '.join(str(exc).split()[:8])}") from None
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Lone surrogates cannot be encoded; C1 controls and bidirectional overrides would reach a terminal that
+# shows the file. Both are written as \u escapes, which any JSON reader turns back into the same string.
+_LONE_SURROGATE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def json_text(value: object, indent: int = 2) -> str:

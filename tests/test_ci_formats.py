@@ -324,4 +324,4 @@ def test_junit_info_findings_pass_and_text_is_xml_safe():
     (case,) = suite
     assert (suite.get("tests"), suite.get("failures")) == ("1", "0")
     assert case.find("failure") is None
-    assert case.find("system-out").text == "2:5 info odd \ufffd char & <tag> -> xyz"
+    assert case.find("system-out").text == "2:5 info odd \\x0b char & <tag> -> xyz"

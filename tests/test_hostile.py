@@ -171,3 +171,32 @@ def test_a_fifo_given_to_score_is_refused(tmp_path):
                             capture_output=True, text=True, timeout=60)
     _no_traceback(result)
     assert "not a regular file" in result.stderr
+
+
+def test_terminal_control_sequences_in_names_and_text_are_printed_escaped(tmp_path):
+    name = "x\x1b]0;PWNED\x07\x1b[2J.md"
+    (tmp_path / name).write_text("We saw \x1b[2Jthe two maintenances\u202e here.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, name], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout + result.stderr and "\u202e" not in result.stdout
+    assert "x\\x1b]0;PWNED\\x07\\x1b[2J.md:1:" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, fmt):
+    name = os.fsdecode(b"d\xff.md")
+    (tmp_path / name).write_text("We must achieve the two maintenances.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "-f", fmt, name], cwd=tmp_path,
+                            capture_output=True, timeout=60, env=env)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
+    result.stdout.decode("utf-8")  # valid UTF-8 whatever the name held
+    assert any(form in result.stdout for form in (b"d\\xff.md", b"d\\udcff.md", b"d%FF.md"))
+    baseline = tmp_path / "b.json"
+    made = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "--write-baseline", str(baseline), name],
+                          cwd=tmp_path, capture_output=True, timeout=60, env=env)
+    assert made.returncode == 0 and b"Traceback" not in made.stderr, made.stderr
+    again = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "--baseline", str(baseline), name],
+                           cwd=tmp_path, capture_output=True, timeout=60, env=env)
+    assert again.returncode == 0, again.stderr  # the recorded finding is matched back

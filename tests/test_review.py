@@ -147,3 +147,10 @@ def test_text_the_terminal_cannot_decode_is_asked_again_at_the_edit_prompt(tmp_p
     assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
     assert b"not valid text" in result.stdout
     assert doc.read_text(encoding="utf-8") == "We must achieve the Two Upholds.\n"
+
+
+def test_control_sequences_in_the_document_reach_the_terminal_escaped(tmp_path):
+    (tmp_path / "d.txt").write_text("\x1b]0;PWNED\x07 We must achieve the two maintenances.\x1b[2J\n", encoding="utf-8")
+    result = run_review(tmp_path, b"d.txt", b"q\n")
+    assert result.returncode == 0 and b"\x1b" not in result.stdout
+    assert b"PWNED\\x07" in result.stdout and b"\\x1b[2J" in result.stdout

@@ -25,6 +25,7 @@ from termcheck.errors import TermcheckError
 from termcheck.findings import Finding
 from termcheck.fingerprints import assign_fingerprints, fingerprints
 from termcheck.fixes import apply_fixes, write_atomically
+from termcheck.formatters.terminal import printable
 
 KEYS = "[a]ccept [r]eject [e]dit [s]kip [u]ndo [q]uit"
 _BOLD, _REVERSE, _RESET = "\x1b[1m", "\x1b[7m", "\x1b[0m"
@@ -76,16 +77,17 @@ class Review:
         text = self.document.text
         before = text[max(0, f.start - 200):f.start].rpartition("\n")[2]
         after = text[f.end:f.end + 200].partition("\n")[0]
-        phrase = text[f.start:f.end]
+        phrase = printable(text[f.start:f.end])
         marked = f"{_REVERSE}{phrase}{_RESET}" if self.color else f"[[{phrase}]]"
         self.say("")
-        self.say(f"({index + 1}/{len(self.findings)}) {f.path}:{f.line}:{f.column} {f.rule} {f.severity.value}")
-        if self.document.segments and self.document.segment_at(f.start):
-            self.say(f"  source: {self.document.segment_at(f.start).source}")
-        self.say(f"  {_clip(before, 70, left=True)}{marked}{_clip(after, 70)}")
-        self.say(f"  {f.message}")
+        self.say(f"({index + 1}/{len(self.findings)}) {printable(f.path)}:{f.line}:{f.column} {f.rule} {f.severity.value}")
+        segment = self.document.segment_at(f.start) if self.document.segments else None
+        if segment is not None:
+            self.say(f"  source: {printable(segment.source)}")
+        self.say(f"  {printable(_clip(before, 70, left=True))}{marked}{printable(_clip(after, 70))}")
+        self.say(f"  {printable(f.message)}")
         if f.suggestion is not None:
-            self.say(f"  suggestion: {f.suggestion}" + ("" if f.fixable else " (not a drop-in: check the sentence)"))
+            self.say(f"  suggestion: {printable(f.suggestion)}" + ("" if f.fixable else " (not a drop-in: check the sentence)"))
 
     def read_key(self) -> str:
         while True:
@@ -110,7 +112,7 @@ class Review:
             return Answer(finding, fingerprint, "rejected")
         if key == "e":
             default = finding.suggestion or finding.text
-            typed = self.prompt(f"replace “{finding.text}” with (Enter keeps “{default}”): ")
+            typed = self.prompt(f"replace “{printable(finding.text)}” with (Enter keeps “{printable(default)}”): ")
             if any("\ud800" <= c <= "\udfff" for c in typed):  # bytes the terminal's encoding cannot decode
                 self.say("that was not valid text in this terminal's encoding; please answer again")
                 return None
@@ -119,7 +121,7 @@ class Review:
 
     def confirm_unsafe(self, finding: Finding) -> bool:
         self.say("  this suggestion is not applied by --fix: the sentence around it may need rewording")
-        reply = self.prompt(f"Replace “{finding.text}” with “{finding.suggestion}” anyway? [y/N] ")
+        reply = self.prompt(f"Replace “{printable(finding.text)}” with “{printable(finding.suggestion or '')}” anyway? [y/N] ")
         return reply.strip().lower().startswith("y")
 
     def confirm_quit(self) -> bool:
@@ -171,9 +173,9 @@ def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[
     earlier_decisions = [d for i, d in sorted(outcome.decided.items()) if d.decision != "rejected"]
     to_ask = [i for i in range(len(findings)) if i not in outcome.decided]
     if earlier:
-        out.write(f"{document.path}: {len(earlier)} finding(s) accepted or edited earlier will be applied.\n")
+        out.write(f"{printable(document.path)}: {len(earlier)} finding(s) accepted or edited earlier will be applied.\n")
     if not to_ask and not earlier:
-        out.write(f"{document.path}: nothing to review.\n")
+        out.write(f"{printable(document.path)}: nothing to review.\n")
         return 0
     asked = [findings[i] for i in to_ask]
     review = Review(document, asked, [f.fingerprint or "" for f in asked], ask, out, options.color)
@@ -222,7 +224,8 @@ def _write(linter: Linter, document: Document, answers: list[Answer], decisions:
             decisions.record(a.finding, text, a.fingerprint, a.verdict, a.replacement, a.occurrence)
     decisions.save()
     rejected = sum(1 for a in answers if a.verdict == "rejected")
-    out.write(f"Wrote {written} change(s) to {document.path}; {rejected} rejection(s) to {decisions.path}.\n")
+    out.write(f"Wrote {written} change(s) to {printable(document.path)}; {rejected} rejection(s) to "
+              f"{printable(decisions.path)}.\n")
     return 0
 
 

@@ -15,6 +15,7 @@ lost when only the annotations are read. An empty report gives an empty output.
 from __future__ import annotations
 
 from termcheck.findings import Finding, Severity
+from termcheck.formatters.terminal import printable
 from termcheck.report import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -47,7 +48,7 @@ def _finding(f: Finding, virtual: bool) -> str:
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

@@ -1,10 +1,9 @@
 """JSON: exactly one object (schema version 1), read by other tools and by our own evaluation."""
 from __future__ import annotations
 
-import json
-
 from termcheck import __version__
 from termcheck.findings import Finding
+from termcheck.jsonfiles import json_text
 from termcheck.report import Report
 
 
@@ -22,7 +21,7 @@ def render(report: Report, color: bool = False) -> str:
             "errors": report.errors,
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 def _finding(f: Finding) -> dict[str, object]:

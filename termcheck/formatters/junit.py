@@ -17,6 +17,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from termcheck.findings import Finding, Severity
+from termcheck.formatters.terminal import printable
 from termcheck.report import Report
 
 CLEAN_CASE = "termcheck"
@@ -85,4 +86,5 @@ def _count(element: ET.Element, tests: int, failures: int, errors: int, suite: b
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text XML can hold: control characters and the bytes of a name that is not UTF-8 as visible escapes."""
+    return _NOT_XML.sub("\ufffd", printable(text))

@@ -19,7 +19,7 @@
 """
 from __future__ import annotations
 
-import json
+import os
 import re
 from urllib.parse import quote
 
@@ -27,6 +27,7 @@ from termcheck import __version__
 from termcheck.checks.base import Rule
 from termcheck.findings import Finding, Severity
 from termcheck.fingerprints import fingerprints
+from termcheck.jsonfiles import json_text
 from termcheck.report import Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -40,7 +41,7 @@ _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
 def render(report: Report, color: bool = False) -> str:
-    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(sarif_log(report)) + "\n"
 
 
 def sarif_log(report: Report) -> dict[str, object]:
@@ -136,8 +137,8 @@ def _artifact_location(path: str) -> dict[str, str]:
     """The path as given, with forward slashes; relative paths against %SRCROOT%."""
     slashed = path.replace("\\", "/")
     if _WINDOWS_DRIVE.match(slashed):
-        return {"uri": "file:///" + quote(slashed, safe=_URI_SAFE)}
+        return {"uri": "file:///" + quote(os.fsencode(slashed), safe=_URI_SAFE)}
     if slashed.startswith("/"):
-        return {"uri": "file://" + quote(slashed, safe=_URI_SAFE)}
+        return {"uri": "file://" + quote(os.fsencode(slashed), safe=_URI_SAFE)}
     # A colon is encoded in a relative reference, so "a:b.md" cannot be read as a URI scheme.
-    return {"uri": quote(slashed, safe=_URI_SAFE.replace(":", "")), "uriBaseId": SRCROOT}
+    return {"uri": quote(os.fsencode(slashed), safe=_URI_SAFE.replace(":", "")), "uriBaseId": SRCROOT}

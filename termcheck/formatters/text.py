@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from termcheck.formatters.terminal import printable
 from termcheck.report import Report
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
@@ -18,7 +19,8 @@ def render(report: Report, color: bool = False) -> str:
             code = _paint(f.rule, "1", color)
             arrow = f" -> {f.suggestion.strip() or repr(f.suggestion)}" if f.suggestion is not None else ""
             where = f" [segment {f.segment}]" if f.segment is not None and f.segment != str(f.line) else ""
-            lines.append(f"{f.path}:{f.line}:{f.column}:{where} {code} {severity} {f.message}{arrow}")
+            lines.append(printable(f"{f.path}:{f.line}:{f.column}:{where} ") + f"{code} {severity} "
+                         + printable(f"{f.message}{arrow}"))
     if lines:
         lines.append("")
     lines.append(summary(report))
