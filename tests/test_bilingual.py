@@ -366,3 +366,15 @@ def test_xliff_findings_name_the_unit(tmp_path):
     text = runner.invoke(app, ["lint", *SMALL, str(path)]).output
     assert f"{path}:7:32: [segment intro] TC101 error" in text
     assert "fixable" not in text  # --fix writes text and Markdown files only
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fix_and_diff_say_plainly_that_a_bilingual_file_is_not_rewritten(tmp_path, mode):
+    po = tmp_path / "v.po"
+    po.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "两个维护"\nmsgstr "the two maintenances"\n', encoding="utf-8")
+    before = po.read_bytes()
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, mode, str(po)],
+                            capture_output=True, text=True, timeout=60)
+    assert "1 suggestion(s) not written" in result.stderr and "apply them in your editor" in result.stderr
+    assert po.read_bytes() == before

@@ -6,15 +6,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termcheck.documents import Document, collect_paths, read_document, read_stdin
-from termcheck.documents.aligned import aligned_text_document
-from termcheck.documents.decoding import decode, encode
-from termcheck.documents.loading import FOLDER_SUFFIXES_TEXT, STDIN, document_from_bytes
 from termcheck.baseline import new_findings, write_baseline
 from termcheck.checks import RULES, DocumentContext, unknown_code
 from termcheck.config import Config, find_config, load_config
 from termcheck.decisions import DEFAULT_NAME as DEFAULT_DECISIONS
 from termcheck.decisions import DecisionsFile
+from termcheck.documents import Document, collect_paths, read_document, read_stdin
+from termcheck.documents.aligned import aligned_text_document
+from termcheck.documents.decoding import decode, encode
+from termcheck.documents.loading import FOLDER_SUFFIXES_TEXT, STDIN, document_from_bytes
 from termcheck.engine import Linter, RuleSelection, fix_document
 from termcheck.errors import InputError, TermcheckError
 from termcheck.findings import Finding, Severity
@@ -159,8 +159,10 @@ def run_lint(options: LintOptions) -> LintOutcome:
         findings = _lint(linter, documents)
     inputs = _inputs(options, documents)
     if options.diff:
-        rendered = _diffs(linter, documents, findings)
-        return LintOutcome(rendered, errors, 2 if errors else (1 if rendered else 0), findings, inputs=inputs)
+        diff_notes: list[str] = []
+        rendered = _diffs(linter, documents, findings, diff_notes)
+        return LintOutcome(rendered, errors, 2 if errors else (1 if rendered else 0), findings, read_notes + diff_notes,
+                           inputs)
     if options.annotate:
         errors += _annotate(documents, findings, options.fuzzy)
     if options.fix:
@@ -302,9 +304,19 @@ def _with_source(source: str, paths: list[str], documents: list[Document]) -> li
     return [aligned_text_document(source, data, target)]
 
 
-def _diffs(linter: Linter, documents: list[Document], findings: list[Finding]) -> str:
+def cannot_fix_note(doc: Document, count: int) -> str:
+    return (f"{doc.path}: {count} suggestion(s) not written: --fix, --diff and review rewrite text and Markdown "
+            f"files only, not the targets of a bilingual file (PO, XLIFF, TMX, TSV); apply them in your editor")
+
+
+def _diffs(linter: Linter, documents: list[Document], findings: list[Finding], notes: list[str]) -> str:
     out = []
     for doc in documents:
+        if doc.virtual:
+            unwritten = sum(1 for f in findings if f.path == doc.path and f.suggestion is not None)
+            if unwritten:
+                notes.append(cannot_fix_note(doc, unwritten))
+            continue
         fixed = fix_document(linter, doc, [f for f in findings if f.path == doc.path])
         if fixed.applied:
             out.append(unified_diff(doc.path, doc.text, fixed.text))
@@ -346,9 +358,13 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
     decisions = DecisionsFile.load(decisions_path) if decisions_path is not None else None
     carried_out: list = []
     fixed_documents, errors = [], []
+    notes_first: list[str] = []
     for doc in documents:
         if doc.virtual:
             fixed_documents.append(doc)  # its findings are not fixable: nothing to write
+            unwritten = sum(1 for f in findings if f.path == doc.path and f.suggestion is not None)
+            if unwritten:
+                notes_first.append(cannot_fix_note(doc, unwritten))
             continue
         applied_here: list = []
         decide = None
@@ -371,7 +387,7 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
             continue
         carried_out.extend(applied_here)
         fixed_documents.append(document_from_bytes(doc.path, data))
-    notes = []
+    notes = notes_first
     if decisions is not None and carried_out:
         decisions.forget(carried_out)
         try:

@@ -177,6 +177,9 @@ def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[
     if not to_ask and not earlier:
         out.write(f"{printable(document.path)}: nothing to review.\n")
         return 0
+    if document.virtual:
+        out.write(f"{printable(document.path)}: the targets of this bilingual file cannot be rewritten here: what you "
+                  "accept or edit is recorded in the decisions file, to apply in your editor.\n")
     asked = [findings[i] for i in to_ask]
     review = Review(document, asked, [f.fingerprint or "" for f in asked], ask, out, options.color)
     review.occurrences = [order[i] for i in to_ask]
