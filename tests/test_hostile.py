@@ -78,8 +78,9 @@ def test_catastrophic_pattern_is_stopped_and_reported(tmp_path):
     started = time.monotonic()
     run = lint("--no-default-glossary", "--glossary", str(glossary), str(doc))
     assert time.monotonic() - started < 30
-    assert run.returncode == 2
-    assert "took longer than" in run.stderr and "evil.tsv:2" in run.stderr
+    assert run.returncode == 0, run.stderr  # our slowness is a warning, not an input error (issue 10)
+    assert "warning:" in run.stderr and "took longer than" in run.stderr and "evil.tsv:2" in run.stderr
+    assert "could not be read" not in run.stdout
 
 
 def test_fix_leaves_a_file_that_changed_since_it_was_read(tmp_path):

@@ -169,11 +169,13 @@ def run_lint(options: LintOptions) -> LintOutcome:
         documents, fix_errors, fix_notes = _fix(linter, documents, findings, _decisions_path(options.decisions))
         errors += fix_errors
         findings = _lint(linter, documents)
-    errors += list(dict.fromkeys(linter.glossary.timeouts))
+    # A pattern stopped by its time budget is our own slowness, not an input error: a warning, and the
+    # run keeps its findings and its exit status (issue 10).
+    slow_patterns = [f"warning: {message}" for message in dict.fromkeys(linter.glossary.timeouts)]
     texts = {d.path: d.text for d in documents}
     assign_fingerprints(findings, texts)
     findings, suppressed, notes, known = _apply_decisions(options.decisions, findings, documents)
-    notes = read_notes + notes
+    notes = read_notes + slow_patterns + notes
     if options.fix:
         notes = fix_notes + notes
     if options.write_baseline is not None:
@@ -204,17 +206,18 @@ def _start_worker(options: LintOptions) -> None:
     _worker_linter, _ = build_linter(options)
 
 
-def _lint_one(path: str) -> tuple[DocumentContext | None, list[Finding], list[str]]:
-    """In a worker process: read one document and run the per-document checks on it."""
+def _lint_one(path: str) -> tuple[DocumentContext | None, list[Finding], list[str], list[str]]:
+    """In a worker process: read one document and run the per-document checks on it. Also returns why it
+    could not be read, and the patterns stopped by their time budget on it."""
     assert _worker_linter is not None
     try:
         document = read_document(path)
     except InputError as exc:
-        return None, [], [str(exc)]
+        return None, [], [str(exc)], []
     ctx = _worker_linter.context(document)
     timeouts = list(_worker_linter.glossary.timeouts)
     _worker_linter.glossary.timeouts.clear()
-    return ctx, _worker_linter.document_findings(ctx), timeouts
+    return ctx, _worker_linter.document_findings(ctx), [], timeouts
 
 
 def _lint_in_parallel(
@@ -227,8 +230,10 @@ def _lint_in_parallel(
     paths = list(collect_paths(options.paths, options.include, options.exclude, skipped))
     contexts, findings, errors = [], [], []
     with ProcessPoolExecutor(max_workers=options.jobs, initializer=_start_worker, initargs=(options,)) as pool:
-        for ctx, found, problems in pool.map(_lint_one, paths, chunksize=max(1, len(paths) // (4 * options.jobs))):
+        for ctx, found, problems, timeouts in pool.map(_lint_one, paths,
+                                                       chunksize=max(1, len(paths) // (4 * options.jobs))):
             errors.extend(problems)
+            linter.glossary.timeouts.extend(timeouts)  # reported as warnings, as in a serial run
             if ctx is not None:
                 contexts.append(ctx)
                 findings.extend(found)

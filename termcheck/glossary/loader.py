@@ -9,6 +9,7 @@ from termcheck.documents.decoding import decode
 from termcheck.errors import GlossaryError, InputError
 from termcheck.findings import Severity
 from termcheck.glossary.model import Entry, Glossary, GlossaryFile
+from termcheck.matching.automaton import phrase_limit_error
 from termcheck.matching.prefilter import pattern_error
 from termcheck.matching.tokens import has_words
 
@@ -89,14 +90,16 @@ class _Row:
             column = sum(len(f) + 1 for f in fields[: len(header)]) + 1
             self.fail(column, f"{len(fields)} fields but the header has {len(header)} (a stray tab?)")
         self.values: dict[str, str] = {}
+        self.values_raw: dict[str, str] = {}  # unstripped, to place a column within the field
         self.columns: dict[str, int] = {}
         column = 1
         for name, value in zip(header, fields):
             self.values[name] = value.strip()
+            self.values_raw[name] = value
             self.columns[name] = column
             column += len(value) + 1
         for name in header[len(fields):]:
-            self.values[name] = ""
+            self.values[name] = self.values_raw[name] = ""
             self.columns[name] = column
 
     def fail(self, column: int, reason: str) -> None:
@@ -115,8 +118,16 @@ class _Row:
         return items
 
     def check_phrase(self, name: str, phrase: str) -> None:
+        self.check_length(name, phrase)
         if not has_words(phrase):
             self.fail(self.columns[name], f"{name} phrase {phrase!r} contains no word to match")
+
+    def check_length(self, name: str, phrase: str) -> None:
+        """A phrase beyond the limits of docs/glossary-format.md: checked before anything else reads it."""
+        problem = phrase_limit_error(phrase)
+        if problem is not None:
+            self.fail(self.columns[name] + max(0, self.values_raw[name].find(phrase)),
+                      f"{name} phrase {_preview(phrase)} {problem}")
 
     def entry(self) -> Entry:
         en = self.text("en")
@@ -124,7 +135,7 @@ class _Row:
         deprecated, replacements = self.deprecated()
         pattern = self.pattern()
         return Entry(
-            zh=self.text("zh"),
+            zh=self.zh(),
             en=en,
             admitted=self.phrases("admitted"),
             deprecated=deprecated,
@@ -140,11 +151,16 @@ class _Row:
             origin=f"{self.path}:{self.number}",
         )
 
+    def zh(self) -> str:
+        value = self.text("zh")
+        self.check_length("zh", value)
+        return value
+
     def literal_entry(self) -> Entry:
         literal = self.phrases("literal")
         if not literal:
             self.fail(self.columns["literal"], "empty required field 'literal'")
-        return Entry(zh=self.text("zh"), en="", literal=literal, source=self.text("source"),
+        return Entry(zh=self.zh(), en="", literal=literal, source=self.text("source"),
                      origin=f"{self.path}:{self.number}")
 
     def deprecated(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -158,6 +174,7 @@ class _Row:
             if arrow:
                 if not has_words(replacement):
                     self.fail(self.columns["deprecated"], f"replacement for {phrase!r} after '=>' is empty")
+                self.check_length("deprecated", replacement)
                 replacements.append((phrase, replacement))
             phrases.append(phrase)
         return tuple(phrases), tuple(replacements)
@@ -171,6 +188,8 @@ class _Row:
             body = item[: year.start()].strip() if year else item
             phrase, arrow, replacement = (part.strip() for part in body.partition(REPLACEMENT_ARROW))
             self.check_phrase("superseded", phrase)
+            if arrow:
+                self.check_length("superseded", replacement)
             out.append((phrase, int(year.group(1)) if year else None, replacement if arrow and replacement else None))
         return tuple(out)
 
@@ -178,6 +197,8 @@ class _Row:
         value = self.text("replace")
         if value and pattern is None:
             self.fail(self.columns["replace"], "replace is given but the row has no pattern")
+        if value:
+            self.check_length("replace", value)
         return value or None
 
     def phrases_raw(self, name: str) -> tuple[str, ...]:
@@ -190,7 +211,8 @@ class _Row:
         error = pattern_error(source)
         if error is not None:
             offset, reason = error
-            self.fail(self.columns["pattern"] + offset, f"invalid pattern: {reason}")
+            leading = len(self.values_raw["pattern"]) - len(self.values_raw["pattern"].lstrip())
+            self.fail(self.columns["pattern"] + leading + offset, f"invalid pattern: {reason}")
         return source
 
     def case(self) -> bool:
@@ -208,3 +230,8 @@ class _Row:
         except ValueError:
             self.fail(self.columns["severity"], f"severity must be error, warning or info, not {value!r}")
             raise  # unreachable: fail() raises
+
+
+def _preview(phrase: str, size: int = 40) -> str:
+    """The start of a phrase too long to quote whole in a message."""
+    return repr(phrase if len(phrase) <= size else phrase[:size] + "…")

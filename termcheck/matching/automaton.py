@@ -15,6 +15,21 @@ from termcheck.matching.tokens import ARTICLES, pluralize, singular
 
 P = TypeVar("P")
 CHUNK_SIZE = 1 << 20
+# The longest phrase a glossary may give (checked by the loader; docs/glossary-format.md). pyahocorasick
+# frees its trie recursively, one C stack frame per character of the longest key, so a key of a million
+# characters crashed the process (SIGSEGV) on exit; no term comes near these.
+MAX_PHRASE_CHARACTERS = 500
+MAX_PHRASE_WORDS = 60
+
+
+def phrase_limit_error(phrase: str) -> str | None:
+    """Why a glossary phrase is too long to match, or None."""
+    if len(phrase) > MAX_PHRASE_CHARACTERS:
+        return f"is {len(phrase):,} characters long; the limit is {MAX_PHRASE_CHARACTERS}"
+    words = len(phrase.split())
+    if words > MAX_PHRASE_WORDS:
+        return f"has {words:,} words; the limit is {MAX_PHRASE_WORDS}"
+    return None
 
 
 @dataclass(frozen=True)

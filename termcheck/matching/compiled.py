@@ -1,6 +1,7 @@
 """A glossary compiled for matching: one automaton for all phrases, plus each entry's pattern."""
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -13,7 +14,10 @@ from termcheck.matching.automaton import PhraseAutomaton
 from termcheck.matching.normalize import normalize_phrase
 from termcheck.matching.prefilter import required_literals
 
+# The time one pattern may take over one document, across all the windows it runs in: a pattern that
+# backtracks catastrophically near a common word would otherwise take its full time in each of them.
 PATTERN_TIMEOUT_SECONDS = 2.0
+PATTERN_TIMEOUT_SECONDS_PER_MB = 0.5  # and this much more per million characters it runs over
 # A pattern runs only within this many characters of a literal it requires (see prefilter.py).
 PATTERN_WINDOW = 400
 _SINGLE_LINE_BREAK = regex.compile(r"(?<!\n[ \t]*)\r?\n(?![ \t]*\r?\n)")
@@ -70,10 +74,16 @@ class PatternHit:
 
 
 class PatternTimeout(Exception):
+    """A pattern stopped on a document for taking longer than its time budget. Not an input error: the
+    run keeps the matches found so far and its exit status, and reports this as a warning. The message
+    names no document or time, so that one slow pattern is reported once however many it slowed on."""
+
     def __init__(self, entry: Entry) -> None:
         super().__init__(
-            f"{entry.origin}: the pattern of {entry.zh} took longer than {PATTERN_TIMEOUT_SECONDS}s and was "
-            "stopped (catastrophic backtracking?); rewrite it without nested quantifiers"
+            f"{entry.origin}: the pattern of {entry.zh} took longer than {PATTERN_TIMEOUT_SECONDS:g}s "
+            f"(plus {PATTERN_TIMEOUT_SECONDS_PER_MB:g}s per MB of text) on a document and was stopped there, "
+            "keeping the matches found before; rewrite it without nested quantifiers (catastrophic "
+            "backtracking)"
         )
         self.entry = entry
 
@@ -100,7 +110,9 @@ class CompiledGlossary:
         self._phrases.build()
         self._patterns = [_Pattern(entry, required_literals(entry.pattern)) for entry in glossary.entries if entry.pattern]
         self._needles = None  # an automaton of the patterns' required literals, built on first use
-        self.timeouts: list[str] = []  # patterns stopped by PATTERN_TIMEOUT_SECONDS, for the caller to report
+        # Patterns stopped by their time budget (PatternTimeout messages), for the caller to report as
+        # warnings: a slow pattern is our problem, never the input's.
+        self.timeouts: list[str] = []
 
     def find_terms(self, text: str) -> list[TermHit]:
         return [TermHit(m.start, m.end, m.payloads[0]) for m in self._phrases.find(text)]
@@ -145,16 +157,25 @@ class CompiledGlossary:
             if not spans:
                 continue  # and the pattern need not even be compiled
             compiled = pattern.compiled()
+            deadline = time.monotonic() + _budget(sum(end - start for start, end in spans))
             try:
                 for start, end in spans:
-                    for m in compiled.finditer(text, start, end, timeout=PATTERN_TIMEOUT_SECONDS):
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise TimeoutError
+                    for m in compiled.finditer(text, start, end, timeout=remaining):
                         (hit_start, hit_end), replaceable = _fix_span(m)
                         if hit_end > hit_start:
                             yield PatternHit(hit_start, hit_end, pattern.entry, replaceable)
             except TimeoutError:
-                # Stop this pattern on this text and carry on: a bad pattern must not hang a run. The
-                # caller reports it, and the run ends with status 2.
+                # Stop this pattern on this text, keep what it found and carry on: a bad pattern must not
+                # hang a run. The caller reports it as a warning.
                 self.timeouts.append(str(PatternTimeout(pattern.entry)))
+
+
+def _budget(characters: int) -> float:
+    """The seconds one pattern may take over this many characters, all its windows together."""
+    return PATTERN_TIMEOUT_SECONDS + PATTERN_TIMEOUT_SECONDS_PER_MB * characters / 1_000_000
 
 
 class _Pattern:
@@ -168,11 +189,14 @@ class _Pattern:
 
     def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:
+            # The loader has checked the pattern (prefilter.pattern_error); this is for a glossary built
+            # some other way, so that a bad pattern is still one line and status 2, not a traceback.
             try:
                 self._compiled = regex.compile(self.entry.pattern or "", regex.IGNORECASE)
-            except regex.error as exc:
+            except (regex.error, ValueError, OverflowError, KeyError, RecursionError, MemoryError) as exc:
                 path, _, line = self.entry.origin.rpartition(":")
-                raise GlossaryError(path, int(line or 1), 1, f"invalid pattern: {exc.msg}") from None
+                reason = exc.msg if isinstance(exc, regex.error) else (str(exc) or type(exc).__name__)
+                raise GlossaryError(path, int(line) if line.isdigit() else 1, 1, f"invalid pattern: {reason}") from None
         return self._compiled
 
 
@@ -196,8 +220,7 @@ def _windows(text: str, occurrences: list[tuple[int, int]]) -> list[tuple[int, i
     for start, end in sorted(occurrences):
         start, end = max(0, start - PATTERN_WINDOW), end + PATTERN_WINDOW
         if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1][1] = end
+            merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
     return [_widen_to_spaces(text, start, end) for start, end in merged]
