@@ -201,3 +201,14 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, fmt)
     again = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "--baseline", str(baseline), name],
                            cwd=tmp_path, capture_output=True, timeout=60, env=env)
     assert again.returncode == 0, again.stderr  # the recorded finding is matched back
+
+
+def test_a_config_naming_a_file_that_is_no_glossary_does_not_echo_it(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:TOPSECRET:/root:/bin/bash\nline two\n", encoding="utf-8")
+    (tmp_path / "termcheck.toml").write_text(f'glossaries = ["{secret}"]\n', encoding="utf-8")
+    (tmp_path / "d.md").write_text("ok\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", "d.md"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    _no_traceback(result)
+    assert "not a glossary" in result.stderr and "TOPSECRET" not in result.stderr + result.stdout

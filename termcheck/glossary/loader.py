@@ -64,14 +64,24 @@ def parse_glossary(path: str, text: str) -> list[Entry]:
     return entries
 
 
+def _excerpt(field: str, limit: int = 40) -> str:
+    """A rejected field as the error shows it: short, and quoted with its control characters escaped."""
+    return repr(field if len(field) <= limit else field[:limit] + "…")
+
+
 def _check_header(path: str, number: int, fields: list[str]) -> list[str]:
     names = [f.strip().lower() for f in fields]
     if names == list(LITERAL_COLUMNS):
         return names  # a generated file of literal renderings (glossaries/generated/)
+    if "zh" not in names and "en" not in names:
+        # Not a glossary at all (glossaries = ["/etc/passwd"] in an untrusted config): say so without
+        # echoing a line of a file that was never meant to be read.
+        raise GlossaryError(path, number, 1, "not a glossary: its first row is no header naming the zh and en "
+                            f"columns (known columns: {', '.join(COLUMNS)})")
     column = 1
     for raw, name in zip(fields, names):
         if name not in COLUMNS:
-            raise GlossaryError(path, number, column, f"unknown column {raw!r}; known columns: {', '.join(COLUMNS)}")
+            raise GlossaryError(path, number, column, f"unknown column {_excerpt(raw)}; known columns: {', '.join(COLUMNS)}")
         if names.count(name) > 1:
             raise GlossaryError(path, number, column, f"column {raw!r} appears twice")
         column += len(raw) + 1
