@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from termcheck.checks import ALL_CHECKS, Check, DocumentContext
 from termcheck.documents.model import Document
+from termcheck.documents.suppressions import SuppressionIndex
 from termcheck.findings import Finding, Severity
 from termcheck.fixes import FixResult, apply_fixes
 from termcheck.matching.compiled import CompiledGlossary
@@ -100,10 +101,10 @@ GLOSSARY_RULE_PREFIX = "TC1"
 
 def _drop_suppressed(findings: list[Finding], documents: dict[str, Document]) -> list[Finding]:
     """Leave out what inline `termcheck-disable` comments switch off."""
-    return [
-        f for f in findings
-        if not any(s.covers(f.start, f.rule) for s in documents[f.path].suppressions)
-    ]
+    # One index per document: asking every suppression about every finding was quadratic (20,000
+    # "disable-next-line" comments, each silencing one finding, took 54 s).
+    indexes = {path: SuppressionIndex(d.suppressions) for path, d in documents.items() if d.suppressions}
+    return [f for f in findings if f.path not in indexes or not indexes[f.path].covers(f.start, f.rule)]
 
 
 def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:
@@ -116,7 +117,7 @@ def _drop_generic_duplicates(findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def fix_document(linter: "Linter", document: Document, findings: list[Finding],
+def fix_document(linter: Linter, document: Document, findings: list[Finding],
                  decide: Callable[[list[Finding], str], list[Finding]] | None = None) -> FixResult:
     """Apply safe fixes until none is left (one fix can reveal another, as in "the the the").
 

@@ -13,6 +13,10 @@ from termcheck.resources import DATA
 _WORD = r"[A-Z][a-z]+(?:['’][a-z]+)?"
 CAPITALIZED_RUN = regex.compile(rf"(?<![\p{{L}}'’-]){_WORD}(?:[ -]{_WORD}){{0,3}}(?![\p{{L}}-])")
 MIN_SYLLABLES = 3  # two-syllable names are common and too short to tell from an idiom
+# A word longer than this cannot be (part of) an idiom's pinyin and is not split at all. The longest idiom
+# in the table spelled as one word is 28 letters (shangliangbuzhengxialiangwai, 8 syllables); 8 syllables
+# of the longest syllable (6 letters, "chuang") are 48. Without a cap, one 20,000-letter word took 2 GB.
+MAX_WORD_LETTERS = 60
 
 
 class PinyinTransliteration(Check):
@@ -81,20 +85,33 @@ def _syllables() -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _split_syllables(letters: str) -> tuple[str, ...] | None:
-    """Split a word into pinyin syllables, preferring the fewest (so "xian" stays one syllable)."""
+    """Split a word into pinyin syllables, preferring the fewest (so "xian" stays one syllable).
+
+    None when the word does not split, or is longer than MAX_WORD_LETTERS. Linear in time and memory:
+    each position keeps only its fewest-syllables count and where its last syllable starts."""
+    if len(letters) > MAX_WORD_LETTERS:
+        return None
     syllables = _syllables()
-    best: list[tuple[str, ...] | None] = [()] + [None] * len(letters)
+    count: list[int | None] = [0] + [None] * len(letters)  # fewest syllables spelling letters[:end]
+    back = [0] * (len(letters) + 1)  # where the last of those syllables starts
     for end in range(1, len(letters) + 1):
         for size in range(1, 7):
             start = end - size
             if start < 0:
                 break
-            prefix = best[start]
+            prefix = count[start]
             if prefix is not None and letters[start:end] in syllables:
-                candidate = (*prefix, letters[start:end])
-                if best[end] is None or len(candidate) < len(best[end]):
-                    best[end] = candidate
-    return best[len(letters)]
+                current = count[end]
+                if current is None or prefix + 1 < current:
+                    count[end], back[end] = prefix + 1, start
+    if count[len(letters)] is None:
+        return None
+    split: list[str] = []
+    end = len(letters)
+    while end:
+        split.append(letters[back[end]:end])
+        end = back[end]
+    return tuple(reversed(split))
 
 
 @lru_cache(maxsize=1)
