@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from termcheck.documents.model import Document
 from termcheck.findings import Concept, Finding, Severity
 from termcheck.glossary.model import Entry
-from termcheck.matching.compiled import CompiledGlossary, PatternHit, TermHit
+from termcheck.matching.compiled import CompiledGlossary, Kind, PatternHit, TermHit
 from termcheck.matching.source_terms import SourceTerm
 
 
@@ -98,3 +98,14 @@ class Check:
             concept=Concept(entry.zh, entry.en) if entry else None,
             fixable=fixable and suggestion is not None,
         )
+
+
+def deprecated_concepts_by_segment(ctx: DocumentContext) -> dict[int, set[str]]:
+    """For each segment, the concepts (Chinese terms) whose deprecated rendering TC101 reports in its target."""
+    found: dict[int, set[str]] = {}
+    for hit in ctx.terms:
+        if hit.kind is Kind.DEPRECATED:
+            index = ctx.document.segment_index_at(hit.start)
+            if index is not None:
+                found.setdefault(index, set()).add(hit.entry.zh)
+    return found

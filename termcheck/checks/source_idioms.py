@@ -6,11 +6,15 @@ from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.checks.base import (
+    Check,
+    DocumentContext,
+    Rule,
+    deprecated_concepts_by_segment,
+)
 from termcheck.checks.word_runs import Run, longest_run
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
-from termcheck.matching.compiled import Kind
 from termcheck.matching.source_terms import (
     is_chinese,
     renders,
@@ -60,7 +64,7 @@ class LiteralSourceIdiom(Check):
     bilingual = True
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
-        flagged_by_segment = _flagged_entries(ctx)
+        flagged_by_segment = deprecated_concepts_by_segment(ctx)
         for index, segment in enumerate(ctx.document.segments):
             target = segment.target
             if not target.strip() or is_chinese(target) or not is_chinese(segment.source):
@@ -123,17 +127,6 @@ def _glossary_idiom(entry: Entry) -> _Idiom:
 def _content_words(phrase: str) -> set[str]:
     function = words("function-words-en.txt")
     return {singular(w) for w in _SPLIT.split(phrase.lower()) if w and w not in function}
-
-
-def _flagged_entries(ctx: DocumentContext) -> dict[int, set[str]]:
-    """For each segment, the entries whose deprecated rendering TC101 already reports in its target."""
-    found: dict[int, set[str]] = {}
-    for hit in ctx.terms:
-        if hit.kind is Kind.DEPRECATED:
-            index = ctx.document.segment_index_at(hit.start)
-            if index is not None:
-                found.setdefault(index, set()).add(hit.entry.zh)
-    return found
 
 
 @lru_cache(maxsize=1)

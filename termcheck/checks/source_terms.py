@@ -3,11 +3,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.checks.base import (
+    Check,
+    DocumentContext,
+    Rule,
+    deprecated_concepts_by_segment,
+)
 from termcheck.checks.word_runs import longest_run, stem
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
-from termcheck.matching.compiled import Kind, TermHit
+from termcheck.matching.compiled import TermHit
 from termcheck.matching.source_terms import (
     content_stems,
     is_chinese,
@@ -43,7 +48,7 @@ class TermNotRendered(Check):
     bilingual = True
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
-        deprecated_by_segment = _deprecated_entries_by_segment(ctx)
+        deprecated_by_segment = deprecated_concepts_by_segment(ctx)
         rendered_by_segment = _acceptable_hits_by_segment(ctx)
         for index, (segment, terms) in enumerate(zip(ctx.document.segments, ctx.source_terms)):
             if not segment.target.strip():
@@ -53,7 +58,7 @@ class TermNotRendered(Check):
                 if PARAPHRASE_TAGS & set(entry.tags):
                     continue  # sayings and slogans are rightly paraphrased; TC101/TC104 catch garbled ones
                 if english_target:
-                    if renders(entry, segment.target) or id(entry) in deprecated_by_segment.get(index, ()):
+                    if renders(entry, segment.target) or entry.zh in deprecated_by_segment.get(index, ()):
                         continue
                     message = f"source term {entry.zh} is not rendered with its standard rendering “{entry.en}”"
                     others = [h for h in rendered_by_segment.get(index, ()) if h.entry is not entry]
@@ -108,17 +113,6 @@ def _target_in_text(ctx: DocumentContext, index: int) -> bool:
     """Is the segment's target the document's text at its offset (so offsets inside it are exact)?"""
     segment = ctx.document.segments[index]
     return ctx.document.text[segment.start:segment.start + len(segment.target)] == segment.target
-
-
-def _deprecated_entries_by_segment(ctx: DocumentContext) -> dict[int, set[int]]:
-    """Segments whose target already uses a deprecated rendering of an entry (TC101 points at it)."""
-    found: dict[int, set[int]] = {}
-    for hit in ctx.terms:
-        if hit.kind is Kind.DEPRECATED:
-            index = ctx.document.segment_index_at(hit.start)
-            if index is not None:
-                found.setdefault(index, set()).add(id(hit.entry))
-    return found
 
 
 CHECK = TermNotRendered()
