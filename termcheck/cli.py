@@ -32,6 +32,9 @@ GlossaryOption = Annotated[
 NoDefaultGlossaryOption = Annotated[
     Optional[bool], typer.Option("--no-default-glossary", help="Do not load the bundled default glossary (glossaries/zh-en-*.tsv).")
 ]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Compile the glossary afresh: neither read nor write the compiled-glossary cache ($TERMCHECK_CACHE_DIR).")
+]
 NamesOption = Annotated[
     Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
 ]
@@ -120,6 +123,7 @@ def lint(
     ] = None,
     config: ConfigOption = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour in text output.")] = ColorMode.auto,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check translations and report deprecated, inconsistent or garbled renderings."""
     from termcheck.commands.lint import resolve_options, run_lint
@@ -146,6 +150,7 @@ def lint(
             color=_use_color(color, output),
         )
         options.jobs = jobs
+        options.cache = not no_cache
         options.baseline = str(baseline) if baseline is not None else None
         options.write_baseline = str(write_baseline) if write_baseline is not None else None
         outcome = run_lint(options)
@@ -178,6 +183,7 @@ def review(
     ] = None,
     config: ConfigOption = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Highlight with colour.")] = ColorMode.auto,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Review the findings of one document: accept, reject, edit, skip, undo, quit."""
     from termcheck.commands.lint import resolve_options
@@ -192,6 +198,7 @@ def review(
             ignore=_split_codes(ignore), decisions=str(decisions) if decisions is not None else None,
             color=_use_color(color, None),
         )
+        options.cache = not no_cache
         raise typer.Exit(run_review(options, options.decisions))
     except TermcheckError as exc:
         _fail(str(exc))

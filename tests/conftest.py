@@ -40,3 +40,17 @@ def default_linter() -> Linter:
 
     glossary = load_glossaries([str(p) for p in default_glossaries()])
     return Linter(CompiledGlossary(glossary), load_proper_names(str(default_proper_names())))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_glossary_cache(tmp_path_factory):
+    """Every termcheck the suite starts shares one compiled-glossary cache of its own, never the user's."""
+    import os
+
+    previous = os.environ.get("TERMCHECK_CACHE_DIR")
+    os.environ["TERMCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("glossary-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("TERMCHECK_CACHE_DIR", None)
+    else:
+        os.environ["TERMCHECK_CACHE_DIR"] = previous

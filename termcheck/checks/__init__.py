@@ -22,6 +22,7 @@ from termcheck.checks import (
     variants,
 )
 from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.matching.compiled import CompiledGlossary
 
 ALL_CHECKS: tuple[Check, ...] = (
     deprecated.CHECK,
@@ -47,6 +48,13 @@ ALL_CHECKS: tuple[Check, ...] = (
 RULES: dict[str, Rule] = {check.rule.code: check.rule for check in ALL_CHECKS}
 
 
+def prepare_checks(glossary: CompiledGlossary) -> None:
+    """Build everything the glossary and the checks would build on first use, before it is cached."""
+    glossary.prepare()
+    for check in ALL_CHECKS:
+        check.prepare(glossary)
+
+
 def unknown_code(code: str) -> str | None:
     """None if `code` is a rule code or the prefix of one (TC1, TC10); else an error naming the nearest."""
     if any(known.startswith(code) for known in RULES):
@@ -58,4 +66,4 @@ def unknown_code(code: str) -> str | None:
     hint = f"; did you mean {near[0]}?" if near else ""
     return f"unknown rule code or prefix {code!r}{hint} (`termcheck rules` lists them)"
 
-__all__ = ["ALL_CHECKS", "RULES", "Check", "DocumentContext", "Rule", "unknown_code"]
+__all__ = ["ALL_CHECKS", "RULES", "Check", "DocumentContext", "Rule", "prepare_checks", "unknown_code"]

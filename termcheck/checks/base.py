@@ -57,6 +57,10 @@ class Check:
     rule: Rule
     bilingual: bool = False  # True: runs only on documents with source segments (and on any target language)
 
+    def prepare(self, glossary: CompiledGlossary) -> None:
+        """Build what this check derives from the glossary (`glossary.derived`), so that it is cached with
+        it; a check that derives nothing need not override this."""
+
     def applies_to(self, ctx: DocumentContext) -> bool:
         if self.bilingual:
             return ctx.document.bilingual

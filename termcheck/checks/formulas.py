@@ -5,7 +5,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
@@ -65,6 +64,9 @@ class FormulaDeviation(Check):
         use_instead="Study Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era.",
     )
 
+    def prepare(self, glossary: CompiledGlossary) -> None:
+        _anchors(glossary)
+
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         anchors = _anchors(ctx.glossary) if ctx.glossary is not None else {}
         if not anchors:
@@ -115,8 +117,11 @@ def _tokens(text: str, offset: int = 0) -> list[_Token]:
     return out
 
 
-@lru_cache(maxsize=4)
 def _formulas(glossary: CompiledGlossary) -> tuple[_Formula, ...]:
+    return glossary.derived("TC107.formulas", lambda: _build_formulas(glossary))
+
+
+def _build_formulas(glossary: CompiledGlossary) -> tuple[_Formula, ...]:
     function = words("function-words-en.txt")
     out = []
     for entry in glossary.glossary.entries:
@@ -136,9 +141,12 @@ def _formulas(glossary: CompiledGlossary) -> tuple[_Formula, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=4)
 def _anchors(glossary: CompiledGlossary) -> dict[str, tuple[_Formula, ...]]:
     """Each formula under its two rarest words: a formula is tried only where one of them occurs."""
+    return glossary.derived("TC107.anchors", lambda: _build_anchors(glossary))
+
+
+def _build_anchors(glossary: CompiledGlossary) -> dict[str, tuple[_Formula, ...]]:
     by_word: dict[str, list[_Formula]] = defaultdict(list)
     for formula in _formulas(glossary):
         rarest = sorted(set(formula.distinctive), key=frequency_rank, reverse=True)[:2]

@@ -10,6 +10,7 @@ import regex
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
+from termcheck.matching.compiled import CompiledGlossary
 from termcheck.matching.windows import anchored_windows
 from termcheck.matching.tokens import singular
 from termcheck.resources import DATA
@@ -51,8 +52,11 @@ class LiteralIdiom(Check):
         use_instead="The village faces a shortage of successors.",
     )
 
+    def prepare(self, glossary: CompiledGlossary) -> None:
+        _index(glossary)
+
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
-        index = _index()
+        index = _index(ctx.glossary)
         # Only an uncommon word can anchor a match: common words ("work", "people") gloss hundreds of
         # characters, and trying every idiom at every one of them made a 50 MB file take minutes. Text is
         # tokenized only around the anchors.
@@ -119,8 +123,14 @@ def _walk(tokens: list[_Token], anchor: int, step: int, wanted: list[frozenset[s
     return reach, found
 
 
+def _index(glossary: CompiledGlossary | None) -> dict[str, tuple[tuple[_Idiom, int], ...]]:
+    """The idioms under their characters' uncommon glosses (from the package's data, not the glossary, but
+    kept with the compiled glossary so that its cache brings it along)."""
+    return glossary.derived("TC108.index", _build_index) if glossary is not None else _build_index()
+
+
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[tuple[_Idiom, int], ...]]:
+def _build_index() -> dict[str, tuple[tuple[_Idiom, int], ...]]:
     function = words("function-words-en.txt")
     by_word: dict[str, list[tuple[_Idiom, int]]] = defaultdict(list)
     for line in (DATA / "idiom-glosses.tsv").read_text(encoding="utf-8").splitlines():

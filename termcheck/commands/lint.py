@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termcheck.baseline import new_findings, write_baseline
-from termcheck.checks import RULES, DocumentContext, unknown_code
+from termcheck.checks import RULES, DocumentContext, prepare_checks, unknown_code
 from termcheck.config import Config, find_config, load_config
 from termcheck.decisions import DEFAULT_NAME as DEFAULT_DECISIONS
 from termcheck.decisions import DecisionsFile
@@ -21,8 +21,8 @@ from termcheck.findings import Finding, Severity
 from termcheck.fingerprints import assign_fingerprints
 from termcheck.fixes import unified_diff, write_atomically
 from termcheck.formatters import formatter
-from termcheck.glossary import load_glossaries, load_proper_names
-from termcheck.matching.compiled import CompiledGlossary
+from termcheck.glossary import load_proper_names
+from termcheck.matching.glossary_cache import default_directory, load_compiled
 from termcheck.report import Report
 from termcheck.resources import default_glossaries, default_proper_names
 
@@ -53,6 +53,7 @@ class LintOptions:
     baseline: str | None = None  # report only findings not recorded in this file
     write_baseline: str | None = None  # record today's findings in this file
     color: bool = False
+    cache: bool = True  # read and keep the compiled glossary in the cache folder (glossary_cache.py)
 
 
 @dataclass
@@ -128,7 +129,8 @@ def build_linter(options: LintOptions) -> tuple[Linter, list]:
     glossary_paths = ([str(p) for p in default_glossaries()] if options.default_glossary else []) + options.glossaries
     if not glossary_paths:
         raise TermcheckError("no glossary: give --glossary FILE or drop --no-default-glossary")
-    glossary = load_glossaries(glossary_paths)
+    directory = default_directory() if options.cache else None
+    compiled = load_compiled(glossary_paths, prepare_checks, directory)
     names: frozenset[str] = frozenset()
     for path in [str(default_proper_names())] + options.names:
         names |= load_proper_names(path)
@@ -138,8 +140,8 @@ def build_linter(options: LintOptions) -> tuple[Linter, list]:
             if problem is not None:
                 raise TermcheckError(f"{where}: {problem}")
     selection = RuleSelection(options.select, options.ignore, options.severities)
-    linter = Linter(CompiledGlossary(glossary), names, selection)
-    return linter, glossary.files
+    linter = Linter(compiled, names, selection)
+    return linter, compiled.glossary.files
 
 
 def run_lint(options: LintOptions) -> LintOutcome:

@@ -27,10 +27,17 @@ def load_glossaries(paths: list[str]) -> Glossary:
 
 
 def load_glossary_file(path: str) -> tuple[GlossaryFile, list[Entry]]:
+    return glossary_file_from_bytes(path, read_glossary_bytes(path))
+
+
+def read_glossary_bytes(path: str) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise GlossaryError(path, 1, 1, f"cannot read glossary: {exc.strerror or exc}") from None
+
+
+def glossary_file_from_bytes(path: str, data: bytes) -> tuple[GlossaryFile, list[Entry]]:
     try:
         text, _, _ = decode(path, data)
     except InputError as exc:

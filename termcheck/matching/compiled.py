@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 import regex
 
@@ -20,6 +21,7 @@ PATTERN_TIMEOUT_SECONDS = 2.0
 PATTERN_TIMEOUT_SECONDS_PER_MB = 0.5  # and this much more per million characters it runs over
 # A pattern runs only within this many characters of a literal it requires (see prefilter.py).
 PATTERN_WINDOW = 400
+T = TypeVar("T")
 _SINGLE_LINE_BREAK = regex.compile(r"(?<!\n[ \t]*)\r?\n(?![ \t]*\r?\n)")
 
 
@@ -113,12 +115,41 @@ class CompiledGlossary:
         # Patterns stopped by their time budget (PatternTimeout messages), for the caller to report as
         # warnings: a slow pattern is our problem, never the input's.
         self.timeouts: list[str] = []
+        # What checks derive from the glossary (their indexes), built once and cached with it on disk.
+        self._derived: dict[str, object] = {}
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """The value a check derives from this glossary under `name`, built on first use. Kept with the
+        compiled glossary, so a cached glossary (glossary_cache.py) brings its checks' indexes along."""
+        if name not in self._derived:
+            self._derived[name] = build()
+        return self._derived[name]  # type: ignore[return-value]
+
+    def prepare(self) -> None:
+        """Build now what is otherwise built on first use, so that it is cached too."""
+        self._phrases.build()
+        self._needle_automaton()
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["timeouts"] = []
+        return state
 
     def find_terms(self, text: str) -> list[TermHit]:
         return [TermHit(m.start, m.end, m.payloads[0]) for m in self._phrases.find(text)]
 
     def _needle_occurrences(self, lowered: str) -> dict[int, list[tuple[int, int]]]:
         """Where each pattern's required literals occur: one pass of one automaton over the text."""
+        needles = self._needle_automaton()
+        if not needles:
+            return {}
+        found: dict[int, list[tuple[int, int]]] = {}
+        for last, (size, indexes) in needles.iter(lowered):
+            for index in indexes:
+                found.setdefault(index, []).append((last + 1 - size, last + 1))
+        return found
+
+    def _needle_automaton(self):
         if self._needles is None:
             import ahocorasick
 
@@ -132,13 +163,7 @@ class CompiledGlossary:
             if owners:
                 automaton.make_automaton()
             self._needles = automaton if owners else False
-        if not self._needles:
-            return {}
-        found: dict[int, list[tuple[int, int]]] = {}
-        for last, (size, indexes) in self._needles.iter(lowered):
-            for index in indexes:
-                found.setdefault(index, []).append((last + 1 - size, last + 1))
-        return found
+        return self._needles
 
     def find_patterns(self, text: str) -> Iterator[PatternHit]:
         """Pattern matches; a single line break counts as a space, so hard-wrapped text matches too."""
@@ -186,6 +211,9 @@ class _Pattern:
         self.entry = entry
         self.needles = needles
         self._compiled: regex.Pattern[str] | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_compiled": None}  # regex objects pickle by compiling again: slow
 
     def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:

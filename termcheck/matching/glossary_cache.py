@@ -1,0 +1,138 @@
+"""The compiled glossary kept on disk between runs, so that start-up does not pay for compiling it.
+
+Compiling the default glossary (its phrases' surface forms, the automaton, the checks' indexes) takes
+most of a second; reading it back from a pickle takes a tenth of that. The cache file is named by a key
+over everything the compiled result depends on — each glossary file's path and bytes, termcheck's version
+and the size and modification time of its own code and data files, the Python version — so a stale file
+is never read, only left behind (the oldest are pruned). A cache that cannot be read, written or trusted
+is silently rebuilt or skipped: it only ever saves time.
+
+`TERMCHECK_CACHE_DIR` names the folder (empty: no cache); otherwise it is the user cache folder that
+platformdirs gives (~/.cache/termcheck on Linux).
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from termcheck import __version__
+from termcheck.glossary.loader import glossary_file_from_bytes, read_glossary_bytes
+from termcheck.glossary.model import Glossary
+from termcheck.matching.compiled import CompiledGlossary
+
+ENVIRONMENT_VARIABLE = "TERMCHECK_CACHE_DIR"
+KEEP_FILES = 4  # cache files kept in the folder: a few glossaries in use side by side
+_PREFIX = "compiled-"
+_SUFFIX = ".pickle"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def default_directory() -> Path | None:
+    """The cache folder: $TERMCHECK_CACHE_DIR if set (empty: none), else the user cache folder."""
+    configured = os.environ.get(ENVIRONMENT_VARIABLE)
+    if configured is not None:
+        return Path(configured) if configured else None
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("termcheck", appauthor=False))
+
+
+def load_compiled(paths: list[str], prepare: Callable[[CompiledGlossary], None],
+                  directory: Path | None) -> CompiledGlossary:
+    """The compiled glossary of these files, from the cache when it holds one for exactly these bytes and
+    this termcheck; otherwise compiled, prepared (the checks build their indexes) and stored."""
+    contents = [(path, read_glossary_bytes(path)) for path in paths]
+    cache_file = directory / f"{_PREFIX}{cache_key(contents)}{_SUFFIX}" if directory is not None else None
+    if cache_file is not None:
+        cached = _read(cache_file)
+        if cached is not None:
+            return cached
+    # Merging validates every row, so a glossary error is raised here whether a cache exists or not.
+    compiled = CompiledGlossary(Glossary.merge([glossary_file_from_bytes(path, data) for path, data in contents]))
+    prepare(compiled)
+    if cache_file is not None:
+        _write(cache_file, compiled)
+    return compiled
+
+
+def cache_key(contents: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256()
+    for part in (__version__, sys.version, _code_fingerprint()):
+        digest.update(part.encode() + b"\0")
+    for path, data in contents:
+        digest.update(os.fsencode(path) + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()[:32]
+
+
+def _code_fingerprint() -> str:
+    """termcheck's own files by size and modification time: a changed check or data file (in a source
+    checkout, where the version does not move) gives a new key."""
+    stamps = []
+    for root, folders, files in os.walk(_PACKAGE):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".tsv", ".txt", ".json")):
+                stat = os.stat(os.path.join(root, name))
+                stamps.append(f"{os.path.relpath(os.path.join(root, name), _PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(stamps)
+
+
+def _read(cache_file: Path) -> CompiledGlossary | None:
+    try:
+        with cache_file.open("rb") as handle:
+            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
+                return None  # a pickle runs code when loaded: only the user's own file is trusted
+            data = handle.read()
+    except OSError:
+        return None
+    # The collector would walk the hundred thousand objects being created, again and again, for nothing:
+    # none of them is garbage. With it paused, loading is about three times faster.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        compiled = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - any damage to the file (truncated, from another version) means: rebuild
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    return compiled if isinstance(compiled, CompiledGlossary) else None
+
+
+def _write(cache_file: Path, compiled: CompiledGlossary) -> None:
+    """Store atomically (a temporary file renamed into place), so a concurrent run reads the old file or the
+    new one, never half of one; any failure (read-only or full disk) leaves things as they were."""
+    temporary = None
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache_file.parent, prefix=".tmp-", suffix=_SUFFIX,
+                                         delete=False) as handle:
+            temporary = handle.name
+            pickle.dump(compiled, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache_file)
+        temporary = None
+        _prune(cache_file.parent, keep=cache_file)
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    """Remove all but the newest cache files (stale keys are never read again)."""
+    files = sorted(directory.glob(f"{_PREFIX}*{_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [f for f in files if f != keep][KEEP_FILES - 1:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
