@@ -132,6 +132,31 @@ def test_report_is_written_atomically_and_a_failure_keeps_the_old_one(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt", "report.txt"]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+@pytest.mark.parametrize("target", ["report", "fix"])
+def test_a_disk_that_fills_up_mid_write_keeps_the_old_file_whole(tmp_path, target):
+    """A file-size limit makes every write past 64 kB fail (EFBIG, as ENOSPC on a full disk): the report or
+    the document keeps its old bytes, no temporary file is left, and the run says so in one line."""
+    import resource
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text(TEXT * 4000, encoding="utf-8")  # 150 kB: fixing it writes past the limit too
+    report = tmp_path / "report.json"
+    report.write_text("the previous report\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def limit_file_size() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    args = ["-f", "json", "-o", str(report)] if target == "report" else ["--fix"]
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, *args, str(doc)],
+                            capture_output=True, text=True, timeout=120, preexec_fn=limit_file_size,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 2, result.stderr
+    assert "File too large" in result.stderr and "Traceback" not in result.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_review_with_an_unwritable_decisions_folder_changes_nothing(tmp_path):
     doc = tmp_path / "doc.txt"
     doc.write_text(TEXT, encoding="utf-8")
