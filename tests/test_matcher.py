@@ -134,3 +134,22 @@ def test_markdown_hard_wrapped_block_quote_and_emphasis():
     text = "> we must achieve the two\n> maintenances and the **overall national\n> security concept**"
     assert spans(g, text) == [("two\n> maintenances", "deprecated"),
                               ("overall national\n> security concept", "deprecated")]
+
+
+def test_a_dotted_capital_i_keeps_offsets_and_the_pattern_prefilter():
+    """"İ" is the one character whose lower case is two; it used to switch the patterns' prefilter off for
+    the whole text (every pattern searched everything) and is now folded to "i" one for one."""
+    laurels = Entry("决不能躺在功劳簿上", "must never rest on our laurels",
+                    pattern=r"\bneed to rest on (?:our|its|their) laurels\b")
+    g = compiled(UPHOLDS, laurels)
+    text = "İstanbul İİ: " * 50 + "we need to rest on our laurels and the two maintenances. İ"
+    assert [text[h.start:h.end] for h in g.find_patterns(text)] == ["need to rest on our laurels"]
+    assert spans(g, text) == [("two maintenances", "deprecated")]
+    assert g._needle_occurrences(text.replace("\u0130", "i").lower())  # the prefilter ran on it
+
+
+@given(st.text(alphabet="İiI ab\n", max_size=60))
+def test_lowering_keeps_length_whatever_the_capitals(text):
+    from termcheck.matching.normalize import lower_keeping_length
+
+    assert len(lower_keeping_length(text)) == len(text)

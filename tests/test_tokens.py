@@ -35,7 +35,7 @@ def test_normalized_offsets_map_back_exactly(text):
         original = n.original(i)
         assert 0 <= original < len(text)
         if char not in " '" + BARRIER:
-            assert text[original].lower() == char or text[original] == char
+            assert text[original].lower() == char or text[original] == char or (text[original], char) == ("İ", "i")
         if i + 1 < len(n.text):
             assert n.original(i + 1) > original
     assert n.original_end(len(n.text)) <= len(text)

@@ -12,7 +12,7 @@ import regex
 from termcheck.errors import GlossaryError
 from termcheck.glossary.model import Entry, Glossary
 from termcheck.matching.automaton import PhraseAutomaton
-from termcheck.matching.normalize import normalize_phrase
+from termcheck.matching.normalize import lower_keeping_length, normalize_phrase
 from termcheck.matching.prefilter import required_literals
 
 # The time one pattern may take over one document, across all the windows it runs in: a pattern that
@@ -170,12 +170,9 @@ class CompiledGlossary:
         if not self._patterns:
             return
         text = _SINGLE_LINE_BREAK.sub(lambda m: " " * len(m.group()), text)
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = None  # offsets would not line up: search everywhere
-        occurrences = self._needle_occurrences(lowered) if lowered is not None else {}
+        occurrences = self._needle_occurrences(lower_keeping_length(text))
         for index, pattern in enumerate(self._patterns):
-            if pattern.needles is None or lowered is None:
+            if pattern.needles is None:
                 spans = [(0, len(text))]
             else:
                 spans = _windows(text, occurrences.get(index, []))

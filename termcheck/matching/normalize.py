@@ -35,7 +35,7 @@ class Normalized:
 
 
 def normalize(text: str) -> Normalized:
-    lowered = _lower_keeping_length(text)
+    lowered = lower_keeping_length(text)
     if "\n" in lowered:
         lowered = _BLANK_LINE.sub(lambda m: BARRIER * len(m.group()), lowered)
         if ">" in lowered:  # a hard-wrapped Markdown block quote: "two\n> maintenances"
@@ -45,7 +45,7 @@ def normalize(text: str) -> Normalized:
 
 def normalize_phrase(phrase: str) -> str:
     """A glossary phrase as normalize() would render it (without the offset map, which phrases need not)."""
-    return " ".join(_fold_characters(phrase.lower()).split())
+    return " ".join(_fold_characters(lower_keeping_length(phrase)).split())
 
 
 def _fold_characters(text: str) -> str:
@@ -59,12 +59,10 @@ def _fold_characters(text: str) -> str:
     return text
 
 
-def _lower_keeping_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    # A few characters lower-case to two ("İ"); keep those as they are so offsets stay aligned.
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+def lower_keeping_length(text: str) -> str:
+    """Lower-cased, one character for one, so that offsets stay aligned. "İ" (U+0130) is the only
+    character whose lower case is two ("i̇"); it becomes a plain "i" first, in C like the rest."""
+    return (text.replace("\u0130", "i") if "\u0130" in text else text).lower()
 
 
 def _collapse_spaces(text: str) -> Normalized:
