@@ -124,6 +124,9 @@ def lint(
     config: ConfigOption = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour in text output.")] = ColorMode.auto,
     no_cache: NoCacheOption = False,
+    max_file_size: Annotated[
+        Optional[float], typer.Option("--max-file-size", min=0, metavar="MB", help="Refuse documents larger than this (default 64; 0: no limit).")
+    ] = None,
 ) -> None:
     """Check translations and report deprecated, inconsistent or garbled renderings."""
     from termcheck.commands.lint import resolve_options, run_lint
@@ -148,6 +151,7 @@ def lint(
             exit_zero=exit_zero,
             decisions=str(decisions) if decisions is not None else None,
             color=_use_color(color, output),
+            max_file_size=max_file_size,
         )
         options.jobs = jobs
         options.cache = not no_cache

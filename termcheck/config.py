@@ -12,6 +12,7 @@ format = "text"
 include = ["**/*.md", "**/*.txt"]        # globs applied when a folder is linted
 exclude = ["drafts/**"]
 decisions = "termcheck-decisions.json"
+max-file-size = 64                       # MB; a larger document is refused, not read (0: no limit)
 
 [severity]                               # per-rule severity
 TC204 = "error"
@@ -78,6 +79,7 @@ DEFAULTS: dict[str, object] = {
     "include": [],
     "exclude": [],
     "decisions": None,
+    "max-file-size": 64,
 }
 
 
@@ -190,6 +192,10 @@ def _validated(path: str, line: int, key: str, value: object, base: Path) -> obj
     if key == "format":
         if value not in FORMATS:
             fail(f"expected one of {', '.join(FORMATS)}")
+        return value
+    if key == "max-file-size":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1_000_000:
+            fail("expected a number of megabytes from 0 (no limit) to 1000000")
         return value
     if key == "decisions":
         if not isinstance(value, str):

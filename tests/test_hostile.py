@@ -212,3 +212,30 @@ def test_a_config_naming_a_file_that_is_no_glossary_does_not_echo_it(tmp_path):
                             capture_output=True, text=True, timeout=60)
     _no_traceback(result)
     assert "not a glossary" in result.stderr and "TOPSECRET" not in result.stderr + result.stdout
+
+
+def test_a_document_over_the_size_limit_is_refused_unread_with_one_line(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"We achieved the two maintenances.\n" * 40_000)  # 1.4 MB
+    small = tmp_path / "small.txt"
+    small.write_text("We achieved the two maintenances.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "termcheck", "lint", *SMALL, "--max-file-size", "1", "-f", "json"]
+    run = subprocess.run([*command, str(big), str(small)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert f"{big}: 1.4 MB is over the size limit of 1 MB" in run.stderr and "--max-file-size" in run.stderr
+    assert '"TC101"' in run.stdout and str(small) in run.stdout  # the other file is still checked
+    piped = subprocess.run([*command, "-"], input=big.read_text(encoding="utf-8"), capture_output=True,
+                           text=True, timeout=120)
+    assert piped.returncode == 2 and "<stdin>: more than that is over the size limit of 1 MB" in piped.stderr
+    unlimited = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "--max-file-size", "0", str(big)],
+                               capture_output=True, text=True, timeout=120)
+    assert unlimited.returncode == 1, unlimited.stderr
+
+
+def test_the_size_limit_in_the_configuration_is_checked(tmp_path):
+    (tmp_path / "termcheck.toml").write_text('max-file-size = "big"\n', encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("Fine.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "doc.txt"], capture_output=True,
+                         text=True, timeout=120, cwd=tmp_path)
+    assert run.returncode == 2 and "max-file-size: expected a number of megabytes" in run.stderr
+    assert "Traceback" not in run.stderr

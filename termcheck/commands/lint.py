@@ -53,6 +53,7 @@ class LintOptions:
     baseline: str | None = None  # report only findings not recorded in this file
     write_baseline: str | None = None  # record today's findings in this file
     color: bool = False
+    max_file_size: float = 64  # MB; a larger document is refused before it is read (0: no limit)
     cache: bool = True  # read and keep the compiled glossary in the cache folder (glossary_cache.py)
 
 
@@ -79,6 +80,7 @@ def resolve_options(config_path: Path | None, **cli: object) -> tuple[LintOption
     config.override("fail-on", cli.get("fail_on"))
     config.override("format", cli.get("output_format"))
     config.override("decisions", cli.get("decisions"))
+    config.override("max-file-size", cli.get("max_file_size"))
     options = LintOptions(
         paths=list(cli.get("paths") or []),  # type: ignore[arg-type]
         glossaries=list(config.get("glossaries")),  # type: ignore[arg-type]
@@ -98,6 +100,7 @@ def resolve_options(config_path: Path | None, **cli: object) -> tuple[LintOption
         decisions=config.get("decisions"),  # type: ignore[arg-type]
         include=tuple(config.get("include")),  # type: ignore[arg-type]
         exclude=tuple(config.get("exclude")),  # type: ignore[arg-type]
+        max_file_size=float(config.get("max-file-size")),  # type: ignore[arg-type]
         color=bool(cli.get("color")),
     )
     return options, config
@@ -155,7 +158,8 @@ def run_lint(options: LintOptions) -> LintOutcome:
     if options.jobs > 1 and options.source is None and STDIN not in options.paths:
         documents, errors, findings, read_notes = _lint_in_parallel(linter, options)
     else:
-        documents, errors, read_notes = _read_all(options.paths, not options.fix, options.include, options.exclude)
+        documents, errors, read_notes = _read_all(options.paths, not options.fix, options.include, options.exclude,
+                                                 options.max_file_size)
         if options.source is not None:
             documents = _with_source(options.source, options.paths, documents)
         findings = _lint(linter, documents)
@@ -201,11 +205,13 @@ def _inputs(options: LintOptions, documents: list[Document]) -> list[str]:
 
 
 _worker_linter: Linter | None = None
+_worker_max_bytes = 0
 
 
 def _start_worker(options: LintOptions) -> None:
-    global _worker_linter
+    global _worker_linter, _worker_max_bytes
     _worker_linter, _ = build_linter(options)
+    _worker_max_bytes = int(options.max_file_size * 1_000_000)
 
 
 def _lint_one(path: str) -> tuple[DocumentContext | None, list[Finding], list[str], list[str]]:
@@ -213,7 +219,7 @@ def _lint_one(path: str) -> tuple[DocumentContext | None, list[Finding], list[st
     could not be read, and the patterns stopped by their time budget on it."""
     assert _worker_linter is not None
     try:
-        document = read_document(path)
+        document = read_document(path, _worker_max_bytes)
     except InputError as exc:
         return None, [], [str(exc)], []
     ctx = _worker_linter.context(document)
@@ -272,20 +278,22 @@ def _lint(linter: Linter, documents: list[Document]) -> list[Finding]:
 
 
 def _read_all(
-    paths: list[str], allow_stdin: bool, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+    paths: list[str], allow_stdin: bool, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+    max_megabytes: float = 0,
 ) -> tuple[list[Document], list[str], list[str]]:
     """The documents, the inputs that could not be read, and a note on what folders held but were skipped."""
     documents: list[Document] = []
     errors: list[str] = []
     skipped: Counter[str] = Counter()
+    max_bytes = int(max_megabytes * 1_000_000)
     for path in collect_paths(paths, include, exclude, skipped):
         try:
             if path == STDIN:
                 if not allow_stdin:
                     raise InputError("<stdin>", "cannot be fixed in place; use --diff")
-                documents.append(read_stdin())
+                documents.append(read_stdin(max_bytes))
             else:
-                documents.append(read_document(path))
+                documents.append(read_document(path, max_bytes))
         except InputError as exc:
             errors.append(str(exc))
     notes = [_skipped_note(skipped)] if skipped else []

@@ -152,7 +152,7 @@ class Review:
 def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[str], str] = input,
                out: TextIO = sys.stdout) -> int:
     linter, _ = build_linter(options)
-    documents, errors, _ = _read_all(options.paths, allow_stdin=False)
+    documents, errors, _ = _read_all(options.paths, allow_stdin=False, max_megabytes=options.max_file_size)
     if errors:
         raise TermcheckError(errors[0])
     if options.source is not None:

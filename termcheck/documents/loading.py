@@ -81,11 +81,14 @@ def _wanted(relative: str, include: tuple[str, ...], exclude: tuple[str, ...]) -
     return Path(relative).suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def read_document(path: str) -> Document:
+def read_document(path: str, max_bytes: int = 0) -> Document:
+    """Read and parse one document; one larger than `max_bytes` (0: no limit) is refused unread."""
     try:
         if Path(path).exists() and not Path(path).is_file() and not Path(path).is_dir():
             # A FIFO or a device would block or never end: refuse it rather than hang.
             raise InputError(path, "not a regular file")
+        if max_bytes and Path(path).is_file() and Path(path).stat().st_size > max_bytes:
+            raise InputError(path, too_large(Path(path).stat().st_size, max_bytes))
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
@@ -98,10 +101,21 @@ def read_document(path: str) -> Document:
     return document_from_bytes(path, data)
 
 
-def read_stdin() -> Document:
+def read_stdin(max_bytes: int = 0) -> Document:
     if sys.stdin is None or sys.stdin.closed:
         raise InputError("<stdin>", "standard input is closed")
-    return document_from_bytes("<stdin>", sys.stdin.buffer.read())
+    data = sys.stdin.buffer.read(max_bytes + 1) if max_bytes else sys.stdin.buffer.read()
+    if max_bytes and len(data) > max_bytes:
+        raise InputError("<stdin>", too_large(None, max_bytes))
+    return document_from_bytes("<stdin>", data)
+
+
+def too_large(size: int | None, max_bytes: int) -> str:
+    """Memory grows with a document's size (every check holds its own view of the text; about 40 MB per
+    MB of dense machine translation, docs/performance.md), so an outsized input is refused, not read."""
+    what = f"{size / 1_000_000:,.1f} MB" if size is not None else "more than that"
+    return (f"{what} is over the size limit of {max_bytes / 1_000_000:g} MB; split the document, or raise "
+            "the limit with --max-file-size MB (max-file-size in termcheck.toml; 0 for none)")
 
 
 def document_from_bytes(path: str, data: bytes, markdown: bool | None = None) -> Document:
