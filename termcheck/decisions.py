@@ -9,7 +9,7 @@ can read the file and a stale decision can be explained.
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from termcheck.errors import TermcheckError
@@ -69,7 +69,7 @@ class DecisionsFile:
         return cls(path, [_decision(path, i, d) for i, d in enumerate(data["decisions"])])
 
     def as_dicts(self) -> list[dict]:
-        return [_clean(asdict(d)) for d in self.decisions]
+        return [as_dict(d) for d in self.decisions]
 
     def save(self) -> None:
         from termcheck.fixes import write_new_atomically
@@ -86,12 +86,8 @@ class DecisionsFile:
     def record(self, finding: Finding, text: str, fingerprint: str, verdict: str, replacement: str | None = None,
                occurrence: int | None = None) -> None:
         """Add or replace the decision on one finding."""
-        decision = Decision(
-            path=self.relative(finding.path), fingerprint=fingerprint, decision=verdict,
-            rule=finding.rule, concept=finding.concept.zh if finding.concept else "",
-            text=finding.text, context=list(context(finding, text)), replacement=replacement,
-            occurrence=occurrence,
-        )
+        decision = decision_on(finding, text, fingerprint, verdict, self.relative(finding.path), replacement,
+                               occurrence)
         self.decisions = [d for d in self.decisions if (d.path, d.fingerprint) != (decision.path, fingerprint)]
         self.decisions.append(decision)
 
@@ -137,6 +133,25 @@ class DecisionsFile:
         used = {id(d) for d in matched.values()}
         stale = [d for d in self.decisions if d.path in linted and id(d) not in used]
         return Outcome(kept, suppressed, stale, matched)
+
+
+def decision_on(finding: Finding, text: str, fingerprint: str, verdict: str, path: str,
+                replacement: str | None = None, occurrence: int | None = None) -> Decision:
+    """The decision on one finding of `text`; `path` names its document as the decisions file does."""
+    return Decision(
+        path=path, fingerprint=fingerprint, decision=verdict,
+        rule=finding.rule, concept=finding.concept.zh if finding.concept else "",
+        text=finding.text, context=list(context(finding, text)), replacement=replacement,
+        occurrence=occurrence,
+    )
+
+
+def as_dict(decision: Decision) -> dict:
+    """A decision as the file stores it: the documented key order, empty fields left out."""
+    # Not dataclasses.asdict, whose deep copy made the HTML report's thousands of records slow.
+    data = {f.name: getattr(decision, f.name) for f in fields(decision)}
+    data["context"] = list(decision.context)
+    return _clean(data)
 
 
 def identity(finding: Finding) -> tuple[str, str, str]:

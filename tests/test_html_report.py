@@ -18,9 +18,10 @@ import pytest
 from conftest import REPO, SMALL_GLOSSARY
 
 from termcheck.documents.loading import document_from_bytes
-from termcheck.findings import Finding
+from termcheck.findings import Concept, Finding, Severity
 from termcheck.fingerprints import context, fingerprints
 from termcheck.formatters import formatter
+from termcheck.glossary.model import GlossaryFile
 from termcheck.report import Report
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -258,6 +259,54 @@ def test_zero_width_finding_gets_a_marker_and_keeps_the_text(small_linter):
     assert marked_ids(page)[1] == 1 and page.find("mark", class_="caret")
 
 
+INJECTION = "Before </script><script>alert(1)</script> and {{ 7*7 }} {% if 1 %}x{% endif %} {# c #} after.\n"
+
+
+@pytest.mark.parametrize("bilingual", [False, True], ids=["text", "bilingual"])
+def test_script_and_template_syntax_in_documents_and_findings_stay_text(bilingual):
+    """Document text (and what a glossary says about it) is data to the templates, never template source,
+    and autoescaped: `{{ 7*7 }}` is shown as written and no `</script>` ends an element early."""
+    hostile = INJECTION.strip()
+    path = "doc.tsv" if bilingual else "doc.md"
+    document = document_from_bytes(path, (f"{hostile}\t{hostile}\n" if bilingual else INJECTION).encode("utf-8"))
+    if bilingual:
+        document.segments[0].context = hostile
+        document.segments[0].flags = ("{{ 7*7 }}", "</script>")
+    start, end = document.text.index("</script>"), document.text.index(" after")
+    finding = Finding(path, "TC101", hostile, Severity.ERROR, start, end, document.text[start:end], hostile,
+                      suggestion=hostile, concept=Concept(hostile, hostile))
+    report = Report([finding], 1, documents=[document], errors=[hostile], glossaries=[GlossaryFile(hostile, 1, "")])
+    html = formatter("html")(report)
+    page = Page(html)
+
+    assert [attrs for attrs, _ in page.scripts] == [{"type": "application/json", "id": "termcheck-data"}, {}]
+    assert html.count("<script") == 2 and html.count("</script>") == 2
+    shown = page.texts["target" if bilingual else "text"]
+    assert "".join(shown) == (hostile if bilingual else INJECTION)
+    if bilingual:
+        assert "".join(page.texts["source"]) == hostile
+        assert page.texts["seg-context"] == [hostile]
+        assert page.texts["seg-flag"] == ["{{ 7*7 }}", "</script>"]
+    [mark] = page.find("mark", class_="hl")
+    assert mark["title"] == f"TC101 error: {hostile} → {hostile}"
+    assert "".join(page.texts["goto"]) == finding.text
+    assert [abbr["title"] for abbr in page.find("abbr")] == [hostile]
+    assert hostile in "".join(page.texts["meta"]) and hostile in "".join(page.texts["unreadable-files"])
+    assert [r["data-concept"] for r in page.find("tr") if r.get("data-concept")] == [hostile]
+    [data] = page.data()["findings"]
+    assert (data["message"], data["suggestion"], data["record"]["concept"]) == (hostile, hostile, hostile)
+
+
+def test_page_inlines_the_packaged_style_and_script_verbatim(small_linter):
+    from importlib.resources import files
+
+    _, html = report_for(small_linter, {"doc.md": "The two maintenances.\n"})
+    page = Page(html)
+    static = files("termcheck.formatters").joinpath("static")
+    assert page.styles == [static.joinpath("report.css").read_text(encoding="utf-8")]
+    assert [body for attrs, body in page.scripts if not attrs] == [static.joinpath("report.js").read_text(encoding="utf-8")]
+
+
 # --- in a real browser ----------------------------------------------------------------------------------
 
 DOC = """# Security work
@@ -379,3 +428,31 @@ def test_review_page_in_headless_chromium(tmp_path):
     text = (tmp_path / "doc.md").read_text(encoding="utf-8")
     assert "Ministry of State Security" in text and "act as strongholds" in text
     assert "two maintenances" in text  # rejected: never changed
+
+
+# --- start-up time -------------------------------------------------------------------------------------
+
+IMPORTED_TEMPLATING = """
+import sys
+from termcheck.cli import main
+sys.argv = ["termcheck", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted({m.split(".")[0] for m in sys.modules} & {"jinja2", "markupsafe"}), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(("output_format", "expected"), [("json", "[]"), ("text", "[]"),
+                                                         ("html", "['jinja2', 'markupsafe']")])
+def test_only_the_html_format_imports_jinja2(tmp_path, output_format, expected):
+    """Start-up time: Jinja2 takes about 0.1 s to import, so lint pays for it only with --format html. Read
+    from sys.modules: -X importtime does not list modules loaded by importlib.import_module, as the
+    formatters are."""
+    (tmp_path / "doc.md").write_text("The two maintenances.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", IMPORTED_TEMPLATING, *LINT[3:], "--format", output_format, "doc.md"],
+                            check=False, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.stderr.splitlines()[-1] == expected, result.stderr[-2000:]
+    assert "two maintenances" in result.stdout
