@@ -57,7 +57,7 @@ class Linter:
         if target_english:
             ctx.terms = self.glossary.find_terms(document.prose)
             ctx.patterns = list(self.glossary.find_patterns(document.prose))
-        if document.bilingual:
+        if document.bilingual and any(check.needs_source_terms for check in self.checks):
             finder = self._source_finder()
             ctx.source_terms = [finder.find(segment.source) for segment in document.segments]
         return ctx

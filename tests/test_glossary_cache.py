@@ -125,3 +125,40 @@ def test_the_command_line_keeps_the_cache_and_no_cache_leaves_it_alone(tmp_path)
     assert first.returncode == second.returncode == bypassed.returncode == 1
     assert first.stdout == second.stdout == bypassed.stdout and b'"rule"' in first.stdout
     assert second.stderr == b""
+
+
+def test_side_data_is_built_once_and_read_back_by_the_next_run(tmp_path):
+    paths = [str(SMALL_GLOSSARY)]
+    built = []
+
+    def build():
+        built.append(1)
+        return {"国家": 5, "安全": 3}
+
+    first = load_compiled(paths, prepare_checks, tmp_path)
+    assert glossary_cache.side_data(first, "words", build) == {"国家": 5, "安全": 3}
+    assert glossary_cache.side_data(first, "words", build) == {"国家": 5, "安全": 3}
+    later = load_compiled(paths, prepare_checks, tmp_path)
+    assert glossary_cache.side_data(later, "words", build) == {"国家": 5, "安全": 3}
+    assert built == [1]
+    assert not hasattr(pickle_round_trip(later), "cache_file") or pickle_round_trip(later).cache_file is None
+
+
+def pickle_round_trip(compiled):
+    import pickle
+
+    return pickle.loads(pickle.dumps(compiled))
+
+
+def test_jieba_is_left_unloaded_when_no_selected_rule_reads_the_source_terms():
+    from termcheck.documents.aligned import read_table
+    from termcheck.engine import RuleSelection
+
+    compiled = CompiledGlossary(load_glossaries([str(SMALL_GLOSSARY)]))
+    document = read_table("doc.tsv", "两个维护\tthe two maintenances\n".encode())
+    only_terms = Linter(compiled, selection=RuleSelection(select=("TC1",)))
+    assert [f.rule for f in only_terms.lint([document])] == ["TC101"]
+    assert only_terms._finder is None
+    everything = Linter(compiled)
+    everything.lint([document])
+    assert everything._finder is not None

@@ -56,6 +56,9 @@ class Check:
 
     rule: Rule
     bilingual: bool = False  # True: runs only on documents with source segments (and on any target language)
+    # True: reads ctx.source_terms, the glossary terms found in each source segment. Finding them needs
+    # jieba's dictionary, which takes a second to load: a run whose selected checks need none skips it.
+    needs_source_terms: bool = False
 
     def prepare(self, glossary: CompiledGlossary) -> None:
         """Build what this check derives from the glossary (`glossary.derived`), so that it is cached with

@@ -15,6 +15,7 @@ from termcheck.checks.base import (
 from termcheck.checks.word_runs import Run, longest_run
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
+from termcheck.matching.compiled import CompiledGlossary
 from termcheck.matching.source_terms import (
     is_chinese,
     renders,
@@ -62,6 +63,7 @@ class LiteralSourceIdiom(Check):
         use_instead="The whole country acts in concert.",
     )
     bilingual = True
+    needs_source_terms = True
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         flagged_by_segment = deprecated_concepts_by_segment(ctx)
@@ -101,15 +103,17 @@ def _idioms_in(ctx: DocumentContext, index: int) -> Iterator[tuple[_Idiom, Entry
         entry = term.entry
         if FIGURATIVE_TAGS & set(entry.tags) and entry.zh not in seen:
             seen.add(entry.zh)
-            yield _glossary_idiom(entry), entry
-    idioms = _dictionary_idioms()
+            yield _glossary_idiom(entry, ctx.glossary), entry
+    glosses: dict[str, tuple[str, list[set[str]]]] | None = None
     for _, zh in _idiom_automaton().iter(to_simplified(ctx.document.segments[index].source)):
         if zh not in seen:
             seen.add(zh)
-            yield idioms[zh], None
+            glosses = glosses if glosses is not None else _dictionary_glosses(ctx.glossary)
+            meaning, characters = glosses[zh]
+            yield _dictionary_idiom(zh, meaning, tuple(frozenset(c) for c in characters)), None
 
 
-def _glossary_idiom(entry: Entry) -> _Idiom:
+def _glossary_idiom(entry: Entry, glossary: CompiledGlossary | None) -> _Idiom:
     allowed = set().union(*(_content_words(p) for p in entry.acceptable))
     vocabulary: dict[str, Hashable] = {}
     for phrase in (*entry.literal, *(d.partition("=>")[0] for d in entry.deprecated)):
@@ -117,7 +121,7 @@ def _glossary_idiom(entry: Entry) -> _Idiom:
             vocabulary[word] = word
     # The dictionary's own definition of an idiom is often literal itself ("the yellow autumn crop does not
     # last until the green spring crop"): with the glossary's rendering at hand, only that is allowed.
-    _, characters = _dictionary_glosses().get(entry.zh, ("", []))
+    _, characters = _dictionary_glosses(glossary).get(entry.zh, ("", []))
     for position, glosses in enumerate(characters):
         for word in glosses - allowed:
             vocabulary.setdefault(word, position)
@@ -131,32 +135,41 @@ def _content_words(phrase: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _idiom_automaton():
+    """The dictionary's idioms, to find in a source (their first column is quick to read)."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for zh in _dictionary_idioms():
-        automaton.add_word(zh, zh)
+    for line in (DATA / "idiom-glosses.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            zh = line.partition("\t")[0]
+            automaton.add_word(zh, zh)
     automaton.make_automaton()
     return automaton
 
 
-@lru_cache(maxsize=1)
-def _dictionary_idioms() -> dict[str, _Idiom]:
-    """The dictionary's idioms, each with the glosses of its characters that are not words of its meaning."""
-    idioms: dict[str, _Idiom] = {}
-    for zh, (meaning, characters) in _dictionary_glosses().items():
-        meant = _content_words(meaning)
-        vocabulary: dict[str, Hashable] = {}
-        for position, glosses in enumerate(characters):
-            for word in glosses - meant:
-                vocabulary.setdefault(word, position)
-        idioms[zh] = _Idiom(zh, meaning, vocabulary, MIN_CHARACTERS)
-    return idioms
+@lru_cache(maxsize=8192)
+def _dictionary_idiom(zh: str, meaning: str, characters: tuple[frozenset[str], ...]) -> _Idiom:
+    """A dictionary idiom with the glosses of its characters that are not words of its meaning."""
+    meant = _content_words(meaning)
+    vocabulary: dict[str, Hashable] = {}
+    for position, glosses in enumerate(characters):
+        for word in glosses - meant:
+            vocabulary.setdefault(word, position)
+    return _Idiom(zh, meaning, vocabulary, MIN_CHARACTERS)
+
+
+def _dictionary_glosses(glossary: CompiledGlossary | None = None) -> dict[str, tuple[str, list[set[str]]]]:
+    """Each idiom of idiom-glosses.tsv: its meaning, and the content words glossing each character. Reading
+    them takes most of a second; they are kept beside the compiled glossary (glossary_cache.side_data)."""
+    if glossary is None:
+        return _read_dictionary_glosses()
+    from termcheck.matching.glossary_cache import side_data
+
+    return side_data(glossary, "idiom-glosses", _read_dictionary_glosses)
 
 
 @lru_cache(maxsize=1)
-def _dictionary_glosses() -> dict[str, tuple[str, list[set[str]]]]:
-    """Each idiom of idiom-glosses.tsv: its meaning, and the content words glossing each character."""
+def _read_dictionary_glosses() -> dict[str, tuple[str, list[set[str]]]]:
     found: dict[str, tuple[str, list[set[str]]]] = {}
     for line in (DATA / "idiom-glosses.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

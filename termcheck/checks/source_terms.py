@@ -46,6 +46,7 @@ class TermNotRendered(Check):
         "national security.",
     )
     bilingual = True
+    needs_source_terms = True
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         deprecated_by_segment = deprecated_concepts_by_segment(ctx)

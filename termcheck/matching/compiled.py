@@ -5,6 +5,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import TypeVar
 
 import regex
@@ -117,6 +118,8 @@ class CompiledGlossary:
         self.timeouts: list[str] = []
         # What checks derive from the glossary (their indexes), built once and cached with it on disk.
         self._derived: dict[str, object] = {}
+        self.cache_file: Path | None = None  # where glossary_cache keeps it, if it does
+        self.side_values: dict[str, object] = {}  # glossary_cache.side_data, in memory: never pickled
 
     def derived(self, name: str, build: Callable[[], T]) -> T:
         """The value a check derives from this glossary under `name`, built on first use. Kept with the
@@ -133,6 +136,8 @@ class CompiledGlossary:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["timeouts"] = []
+        state["cache_file"] = None
+        state["side_values"] = {}
         return state
 
     def find_terms(self, text: str) -> list[TermHit]:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import marshal
 import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any, TypeVar
 
 from termcheck import __version__
 from termcheck.glossary.loader import glossary_file_from_bytes, read_glossary_bytes
@@ -30,6 +32,8 @@ ENVIRONMENT_VARIABLE = "TERMCHECK_CACHE_DIR"
 KEEP_FILES = 4  # cache files kept in the folder: a few glossaries in use side by side
 _PREFIX = "compiled-"
 _SUFFIX = ".pickle"
+_SIDE_SUFFIX = ".marshal"
+T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -52,13 +56,36 @@ def load_compiled(paths: list[str], prepare: Callable[[CompiledGlossary], None],
     if cache_file is not None:
         cached = _read(cache_file)
         if cached is not None:
+            cached.cache_file = cache_file
             return cached
-    # Merging validates every row, so a glossary error is raised here whether a cache exists or not.
+    # A cache file exists only for bytes that compiled without error, so a glossary error is always met here.
     compiled = CompiledGlossary(Glossary.merge([glossary_file_from_bytes(path, data) for path, data in contents]))
     prepare(compiled)
     if cache_file is not None:
-        _write(cache_file, compiled)
+        _write(cache_file, lambda handle: pickle.dump(compiled, handle, protocol=pickle.HIGHEST_PROTOCOL))
+        compiled.cache_file = cache_file
     return compiled
+
+
+def side_data(compiled: CompiledGlossary, name: str, build: Callable[[], T]) -> T:
+    """Plain data (dicts, lists, strings, numbers) derived from this glossary that only some runs need and
+    that is too big to load on every run, such as jieba's dictionary with the glossary's terms added: kept
+    in a marshal file of its own beside the compiled glossary, under the same key."""
+    if name in compiled.side_values:
+        return compiled.side_values[name]  # type: ignore[return-value]
+    value = _side_file_value(compiled.cache_file, name, build) if compiled.cache_file is not None else build()
+    compiled.side_values[name] = value
+    return value
+
+
+def _side_file_value(cache_file: Path, name: str, build: Callable[[], T]) -> T:
+    side_file = cache_file.with_name(f"{cache_file.stem}.{name}{_SIDE_SUFFIX}")
+    loaded = _load_trusted(side_file, marshal.loads)
+    if loaded is not None:
+        return loaded  # type: ignore[no-any-return]
+    value = build()
+    _write(side_file, lambda handle: marshal.dump(value, handle))
+    return value
 
 
 def cache_key(contents: list[tuple[str, bytes]]) -> str:
@@ -84,8 +111,14 @@ def _code_fingerprint() -> str:
 
 
 def _read(cache_file: Path) -> CompiledGlossary | None:
+    compiled = _load_trusted(cache_file, pickle.loads)
+    return compiled if isinstance(compiled, CompiledGlossary) else None
+
+
+def _load_trusted(path: Path, loads: Callable[[bytes], Any]) -> Any:
+    """The file's content, or None if it is missing, damaged or not the user's own."""
     try:
-        with cache_file.open("rb") as handle:
+        with path.open("rb") as handle:
             if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
                 return None  # a pickle runs code when loaded: only the user's own file is trusted
             data = handle.read()
@@ -96,16 +129,15 @@ def _read(cache_file: Path) -> CompiledGlossary | None:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        compiled = pickle.loads(data)
+        return loads(data)
     except Exception:  # noqa: BLE001 - any damage to the file (truncated, from another version) means: rebuild
         return None
     finally:
         if enabled:
             gc.enable()
-    return compiled if isinstance(compiled, CompiledGlossary) else None
 
 
-def _write(cache_file: Path, compiled: CompiledGlossary) -> None:
+def _write(cache_file: Path, dump: Callable[[IO[bytes]], None]) -> None:
     """Store atomically (a temporary file renamed into place), so a concurrent run reads the old file or the
     new one, never half of one; any failure (read-only or full disk) leaves things as they were."""
     temporary = None
@@ -114,11 +146,11 @@ def _write(cache_file: Path, compiled: CompiledGlossary) -> None:
         with tempfile.NamedTemporaryFile("wb", dir=cache_file.parent, prefix=".tmp-", suffix=_SUFFIX,
                                          delete=False) as handle:
             temporary = handle.name
-            pickle.dump(compiled, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            dump(handle)
         os.replace(temporary, cache_file)
         temporary = None
-        _prune(cache_file.parent, keep=cache_file)
-    except (OSError, pickle.PicklingError, RecursionError):
+        _prune(cache_file.parent)
+    except (OSError, pickle.PicklingError, RecursionError, ValueError):
         pass
     finally:
         if temporary is not None:
@@ -128,10 +160,13 @@ def _write(cache_file: Path, compiled: CompiledGlossary) -> None:
                 pass
 
 
-def _prune(directory: Path, keep: Path) -> None:
-    """Remove all but the newest cache files (stale keys are never read again)."""
+def _prune(directory: Path) -> None:
+    """Remove all but the newest compiled glossaries (stale keys are never read again), and side files
+    whose compiled glossary is gone."""
     files = sorted(directory.glob(f"{_PREFIX}*{_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in [f for f in files if f != keep][KEEP_FILES - 1:]:
+    kept = {f.stem for f in files[:KEEP_FILES]}
+    for old in files[KEEP_FILES:] + [f for f in directory.glob(f"{_PREFIX}*{_SIDE_SUFFIX}")
+                                     if f.name.split(".")[0] not in kept]:
         try:
             old.unlink()
         except OSError:

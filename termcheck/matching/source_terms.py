@@ -96,15 +96,25 @@ class SourceTermFinder:
         if self._tokenizer is None:
             import jieba
 
+            from termcheck.matching.glossary_cache import side_data
+
             jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
             tokenizer = jieba.Tokenizer()
-            for zh in self._entries_by_zh:
-                if "、" not in zh and "，" not in zh:
-                    # jieba's suggested frequency keeps the term whole on its own, but lets a longer
-                    # dictionary word win: 国家安全局 stays 国家 + 安全局, so 国家安全 is not found there.
-                    tokenizer.add_word(zh)
+            # Loading jieba's dictionary and adding the glossary's terms takes seconds; its word
+            # frequencies, which are all a tokenizer holds, are kept beside the compiled glossary.
+            tokenizer.FREQ, tokenizer.total = side_data(self.glossary, "jieba", lambda: self._frequencies(tokenizer))
+            tokenizer.initialized = True
             self._tokenizer = tokenizer
         return self._tokenizer
+
+    def _frequencies(self, tokenizer) -> tuple[dict[str, int], int]:
+        tokenizer.initialize()
+        for zh in self._entries_by_zh:
+            if "、" not in zh and "，" not in zh:
+                # jieba's suggested frequency keeps the term whole on its own, but lets a longer
+                # dictionary word win: 国家安全局 stays 国家 + 安全局, so 国家安全 is not found there.
+                tokenizer.add_word(zh)
+        return tokenizer.FREQ, tokenizer.total
 
 
 # Words that carry no meaning of their own in a rendering; the others must all be there.
