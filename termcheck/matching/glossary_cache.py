@@ -150,7 +150,7 @@ def _write(cache_file: Path, dump: Callable[[IO[bytes]], None]) -> None:
         os.replace(temporary, cache_file)
         temporary = None
         _prune(cache_file.parent)
-    except (OSError, pickle.PicklingError, RecursionError, ValueError):
+    except (OSError, pickle.PicklingError, RecursionError, ValueError, TypeError, AttributeError):
         pass
     finally:
         if temporary is not None:
