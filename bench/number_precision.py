@@ -1,7 +1,7 @@
 """Run TC302 (number-mismatch) on the real WMT21 zh→en segments and print every finding.
 
     python bench/number_precision.py                     # the vendored slice, tests/data/wmt21_political.jsonl
-    python bench/number_precision.py /work/shared/dev-data/wmt21_political.jsonl
+    python bench/number_precision.py ../shared/dev-data/wmt21_political.jsonl
     python bench/number_precision.py --all               # also list each source's numbers as read
     python bench/number_precision.py --perturb           # also: does it catch a number altered in a reference?
 
