@@ -247,6 +247,10 @@ def score(
     no_default_glossary: NoDefaultGlossaryOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     worst: Annotated[int, typer.Option("--worst", min=0, help="Show this many worst segments by sentence chrF.")] = 5,
+    metrics: Annotated[
+        Optional[list[str]],
+        typer.Option("--metrics", "-m", help="Only these of bleu, chrf, ter, terms (comma-separated; default: all)."),
+    ] = None,
 ) -> None:
     """Score translations against references: BLEU, chrF, TER (sacrebleu) and the glossary's term success rate."""
     from termcheck.commands.score import ScoreOptions, run_score
@@ -260,6 +264,7 @@ def score(
         default_glossary=not no_default_glossary,
         output_format=output_format.value,
         worst=worst,
+        metrics=metrics,
     )
     try:
         rendered = run_score(options)

@@ -1,20 +1,23 @@
 """`termcheck score` on real WMT21 political segments: its numbers are sacrebleu's own, its term success
-rate counts what the glossary expects, and its errors are one line with exit code 2.
+rate counts what the glossary expects, --metrics computes only what it names, and its errors are one
+line with exit code 2.
 
 TER is slow on these long segments (about 12 s a system), so each run that needs all 95 segments is
 made once per module and shared; tests that only need the plumbing use the first segments.
 """
+import io
 import json
 import subprocess
 import sys
 
 import pytest
 import sacrebleu
-from conftest import REPO, SHARED, WMT21
+from conftest import REPO, WMT21
 from sacrebleu.metrics import BLEU, CHRF, TER
 from typer.testing import CliRunner
 
 from termcheck.cli import app
+from termcheck.errors import TermcheckError
 
 DEV_DATA = WMT21
 BASELINE, OTHER = "Online-A", "HuaweiTSC"
@@ -283,7 +286,7 @@ def test_real_subprocess(tmp_path, files):
     src = head(tmp_path, files["src.zh"], 8)
     proc = subprocess.run(
         [sys.executable, "-m", "termcheck", "score", str(hyp), "--ref", str(ref), "--source", str(src), "--format", "json"],
-        capture_output=True, text=True, cwd=REPO, timeout=300,
+        capture_output=True, text=True, cwd=REPO, timeout=300, check=False,
     )
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
@@ -304,9 +307,194 @@ def test_lint_imports_neither_sacrebleu_nor_jieba(tmp_path):
         "    pass\n"
         "print('LOADED', 'sacrebleu' in sys.modules, 'jieba' in sys.modules)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
     assert "LOADED False False" in proc.stdout, proc.stdout + proc.stderr
     assert "Found 0 problems" in proc.stdout
+
+
+# ---- --metrics, the TER line limit, the JSON schema, progress ---------------------------------------
+
+
+def test_metrics_subset_gives_only_those_metrics(tmp_path, files):
+    hyp, ref, src = (head(tmp_path, files[name], 8) for name in (f"{OTHER}.en", "ref.en", "src.zh"))
+    report = score_json(hyp, "--ref", ref, "--source", src, "--metrics", "terms,BLEU", "--worst", "1")
+    assert report["metrics"] == ["bleu", "terms"]
+    assert list(report["signatures"]) == ["BLEU"] and list(report["systems"][0]["scores"]) == ["BLEU"]
+    assert report["systems"][0]["scores"]["BLEU"]["score"] == sacrebleu.corpus_bleu(lines_of(hyp), [lines_of(ref)]).score
+    assert report["systems"][0]["term_success"]["total"] > 0 and len(report["systems"][0]["worst_segments"]) == 1
+    text = score(hyp, "--ref", ref, "-m", "chrf", "-m", "ter", "--worst", "0").stdout
+    assert "chrF2|nrefs:1|" in text and "TER|nrefs:1|" in text
+    assert "BLEU|" not in text and "Term success rate" not in text
+
+
+def test_one_reference_given_twice_counts_twice(tmp_path, files):
+    """As in sacrebleu: `--ref r --ref r` is two references, not one."""
+    hyp, ref = head(tmp_path, files[f"{OTHER}.en"], 4), head(tmp_path, files["ref.en"], 4)
+    report = score_json(hyp, "--ref", ref, "--ref", ref, "-m", "bleu", "--worst", "0")
+    assert report["signatures"]["BLEU"].startswith("nrefs:2|") and report["references"] == [str(ref)] * 2
+
+
+def test_terms_only_needs_no_sacrebleu_metric(tmp_path, files):
+    hyps = [head(tmp_path, files[f"{name}.en"], 8) for name in (BASELINE, OTHER)]
+    ref, src = head(tmp_path, files["ref.en"], 8), head(tmp_path, files["src.zh"], 8)
+    report = score_json(*hyps, "--ref", ref, "--source", src, "--metrics", "terms", "--worst", "0")
+    assert report["signatures"] == {} and report["significance"] is None
+    assert all(s["scores"] == {} and s["term_success"]["total"] > 0 for s in report["systems"])
+    text = score(*hyps, "--ref", ref, "--source", src, "--metrics", "terms", "--worst", "0").stdout
+    assert "Terms" in text and "Signatures:" not in text and "(p=" not in text
+
+
+@pytest.fixture
+def ter_forbidden(monkeypatch):
+    """TER that fails the moment it is created or runs: a run that finishes did not compute it."""
+    from sacrebleu.metrics.ter import TER as SacrebleuTER
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("TER was computed")
+
+    monkeypatch.setattr(SacrebleuTER, "__init__", refuse)
+    monkeypatch.setattr(SacrebleuTER, "_compute_segment_statistics", refuse)
+
+
+def test_ter_left_out_is_not_computed(tmp_path, files, ter_forbidden):
+    hyps = [head(tmp_path, files[f"{name}.en"], 10) for name in (BASELINE, OTHER)]
+    ref = head(tmp_path, files["ref.en"], 10)
+    one = score_json(hyps[0], "--ref", ref, "--metrics", "bleu,chrf")
+    assert list(one["signatures"]) == ["BLEU", "chrF2"]
+    several = score_json(*hyps, "--ref", ref, "--metrics", "bleu,chrf", "--worst", "0")
+    assert list(several["significance"]["signatures"]) == ["BLEU", "chrF2"]
+    assert "TER" not in several["significance"]["systems"][str(hyps[1])]
+    default = score(hyps[0], "--ref", ref)  # the control: without --metrics, TER runs and meets the trap
+    assert isinstance(default.exception, AssertionError)
+
+
+def test_p_values_do_not_depend_on_the_other_metrics(tmp_path, files):
+    """sacrebleu draws one set of resamples a system for all metrics: leaving TER out changes no p-value."""
+    hyps = [head(tmp_path, files[f"{name}.en"], 10) for name in (BASELINE, OTHER)]
+    ref = head(tmp_path, files["ref.en"], 10)
+    full = score_json(*hyps, "--ref", ref, "--worst", "0")["significance"]["systems"][str(hyps[1])]
+    bleu = score_json(*hyps, "--ref", ref, "--worst", "0", "-m", "bleu")["significance"]["systems"][str(hyps[1])]
+    assert bleu == {"BLEU": full["BLEU"]}
+
+
+@pytest.mark.parametrize(
+    "metrics, message",
+    [
+        ("bleu,blue", "termcheck: error: unknown metric 'blue' in --metrics; expected some of bleu, chrf, ter, terms\n"),
+        (",", "termcheck: error: --metrics names no metric; expected some of bleu, chrf, ter, terms\n"),
+        ("terms", "termcheck: error: --metrics terms needs --source: the term success rate counts the source's terms\n"),
+    ],
+)
+def test_bad_metrics_exit_2_with_one_line(tmp_path, files, metrics, message):
+    hyp, ref = head(tmp_path, files[f"{BASELINE}.en"], 2), head(tmp_path, files["ref.en"], 2)
+    result = score(hyp, "--ref", ref, "--metrics", metrics)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    assert isinstance(result.exception, SystemExit)  # handled, no traceback
+
+
+def _with_long_line(tmp_path, files, words):
+    """The first three segments, the second replaced by `words` words; and the reference's first three."""
+    hyp_lines = lines_of(files[f"{BASELINE}.en"], 3)
+    hyp_lines[1] = " ".join(["word"] * words)
+    hyp = tmp_path / "long.en"
+    hyp.write_text("".join(f"{line}\n" for line in hyp_lines), encoding="utf-8")
+    return hyp, head(tmp_path, files["ref.en"], 3)
+
+
+def test_a_line_too_long_for_ter_is_refused_in_one_line(tmp_path, files):
+    from termcheck.scoring.inputs import TER_MAX_WORDS
+
+    hyp, ref = _with_long_line(tmp_path, files, TER_MAX_WORDS + 1)
+    result = score(hyp, "--ref", ref)
+    assert result.exit_code == 2 and result.stdout == "" and isinstance(result.exception, SystemExit)
+    assert result.stderr == (
+        f"termcheck: error: {hyp}:2: a segment of 1,001 words; TER takes at most 1,000 words a segment"
+        " (its memory grows with the square of the length): split it in every file or leave TER out:"
+        " --metrics bleu,chrf\n"
+    )
+    without_ter = score_json(hyp, "--ref", ref, "--metrics", "bleu,chrf", "--worst", "0")
+    assert list(without_ter["signatures"]) == ["BLEU", "chrF2"]
+    as_reference = score(ref, "--ref", hyp, "--metrics", "ter")
+    assert as_reference.exit_code == 2 and f"{hyp}:2: a segment of 1,001 words" in as_reference.stderr
+    assert "leave TER out" not in as_reference.stderr  # TER is all that was asked for
+
+
+def test_the_ter_limit_counts_ters_own_words():
+    from termcheck.scoring.inputs import TER_MAX_WORDS, ScoringInputs, check_ter_lengths
+
+    at_limit = " ".join(["w"] * TER_MAX_WORDS) + " \t "
+    check_ter_lengths(ScoringInputs({"h": [at_limit]}, ["r"], [["x"]], None, 1), [])
+    with pytest.raises(TermcheckError, match=r"^r:1: a segment of 1,001 words"):
+        check_ter_lengths(ScoringInputs({"h": ["x"]}, ["r"], [[at_limit + " w"]], None, 1), [])
+
+
+SYSTEM_KEYS = {"name", "scores", "term_success", "worst_segments"}
+SCORE_KEYS = {"score", "signature"}
+TERMS_KEYS = {"hits", "total", "rate", "missed"}
+MISSED_KEYS = {"line", "zh", "expected", "admitted"}
+WORST_KEYS = {"line", "chrf", "hypothesis", "reference"}
+REPORT_KEYS = {"segments", "references", "source", "glossaries", "metrics", "signatures", "systems", "significance"}
+
+
+def test_json_schema_of_one_system(single):
+    assert set(single) == REPORT_KEYS and single["significance"] is None
+    assert single["metrics"] == ["bleu", "chrf", "ter", "terms"]
+    (system,) = single["systems"]
+    assert set(system) == SYSTEM_KEYS
+    assert list(system["scores"]) == ["BLEU", "chrF2", "TER"]
+    assert all(set(s) == SCORE_KEYS | {"formatted"} for s in system["scores"].values())
+    assert set(system["term_success"]) == TERMS_KEYS and all(set(m) == MISSED_KEYS for m in system["term_success"]["missed"])
+    assert all(set(w) == WORST_KEYS for w in system["worst_segments"])
+
+
+def test_json_schema_of_several_systems(several):
+    assert set(several) == REPORT_KEYS
+    assert all(set(s) == SYSTEM_KEYS for s in several["systems"])
+    assert all(set(score) == SCORE_KEYS for s in several["systems"] for score in s["scores"].values())
+    significance = several["significance"]
+    assert set(significance) == {"test", "baseline", "samples", "seed", "signatures", "systems"}
+    for metrics in significance["systems"].values():
+        assert list(metrics) == ["BLEU", "chrF2", "TER"]
+        assert all(set(m) == {"p_value", "mean", "ci"} for m in metrics.values())
+
+
+def test_progress_names_each_step(tmp_path, files):
+    from termcheck.scoring.evaluation import ScoringTask, evaluate
+
+    hyps = [str(head(tmp_path, files[f"{name}.en"], 6)) for name in (BASELINE, OTHER)]
+    ref, src = str(head(tmp_path, files["ref.en"], 6)), str(head(tmp_path, files["src.zh"], 6))
+    steps: list[str] = []
+    evaluate(ScoringTask(hyps, [ref], source=src, metrics=["bleu", "terms"], worst=1), steps.append)
+    assert steps == [f"BLEU: {hyps[0]} (system 1 of 2)", f"BLEU: {hyps[1]} (system 2 of 2)",
+                     "worst segments by sentence chrF", "term success rate"]
+    steps.clear()
+    evaluate(ScoringTask(hyps[:1], [ref], metrics=["chrf"], worst=0), steps.append)
+    assert steps == [f"chrF: {hyps[0]}"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal(tmp_path, files):
+    from termcheck.commands.score import stderr_progress
+
+    with stderr_progress(io.StringIO()) as progress:
+        assert progress is None
+    terminal = _Terminal()
+    with stderr_progress(terminal) as progress:
+        progress("BLEU: a.en")
+    assert terminal.getvalue() == "\r\x1b[Ktermcheck: BLEU: a.en …\r\x1b[K"  # erased: stdout starts clean
+    hyp, ref = head(tmp_path, files[f"{BASELINE}.en"], 2), head(tmp_path, files["ref.en"], 2)
+    assert score(hyp, "--ref", ref, "-m", "bleu").stderr == ""  # the runner's stderr is no terminal
+
+
+def test_score_formatters_and_model_do_not_load_sacrebleu():
+    code = ("import sys, termcheck.formatters.score.text, termcheck.formatters.score.json_format\n"
+            "print('sacrebleu' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
+    assert proc.stdout == "False\n", proc.stderr
 
 
 def _signatures(hyps, refs):
