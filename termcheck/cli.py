@@ -88,7 +88,7 @@ class FailLevel(str, Enum):
 
 @app.command()
 def lint(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively for .markdown, .md, .mdown, .mkd, .po, .text, .tmx, .txt, .xlf, .xliff) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively for .docx, .htm, .html, .markdown, .md, .mdown, .mkd, .po, .text, .tmx, .txt, .xlf, .xliff) or - for stdin.")],
     glossary: GlossaryOption = None,
     no_default_glossary: NoDefaultGlossaryOption = None,
     names: NamesOption = None,

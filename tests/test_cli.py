@@ -205,12 +205,12 @@ def test_folder_discovery_reports_what_it_skipped(tmp_path):
     folder = tmp_path / "docs"
     (folder / "sub").mkdir(parents=True)
     (folder / "a.txt").write_text(BAD_TEXT, encoding="utf-8")
-    for name in ("b.pdf", "sub/c.pdf", "d.docx"):
+    for name in ("b.pdf", "sub/c.pdf", "d.odt"):
         (folder / name).write_bytes(b"%PDF")
     for jobs in ("1", "2"):
         result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "-j", jobs, str(folder)],
                                 capture_output=True, text=True, timeout=120)
-        assert "skipped 3 file(s) in the folders given (.pdf ×2, .docx ×1)" in result.stderr
+        assert "skipped 3 file(s) in the folders given (.pdf ×2, .odt ×1)" in result.stderr
         assert "Found" in result.stdout
 
 

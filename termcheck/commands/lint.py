@@ -321,7 +321,7 @@ def _with_source(source: str, paths: list[str], documents: list[Document]) -> li
 
 def cannot_fix_note(doc: Document, count: int) -> str:
     return (f"{doc.path}: {count} suggestion(s) not written: --fix, --diff and review rewrite text and Markdown "
-            f"files only, not the targets of a bilingual file (PO, XLIFF, TMX, TSV); apply them in your editor")
+            f"files only, not the targets of a bilingual file (PO, XLIFF, TMX, TSV) or a DOCX; apply them in your editor")
 
 
 def _diffs(linter: Linter, documents: list[Document], findings: list[Finding], notes: list[str]) -> str:

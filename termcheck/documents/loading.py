@@ -1,20 +1,20 @@
 """Finding files to lint and reading them into Documents."""
 from __future__ import annotations
 
-from collections import Counter
-
 import fnmatch
 import glob
 import hashlib
 import importlib
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from termcheck.documents.decoding import decode
 from termcheck.documents.markdown import markdown_document
 from termcheck.documents.model import Document
+from termcheck.documents.sniffing import looks_like_docx, looks_like_html
 from termcheck.errors import InputError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -28,9 +28,18 @@ BILINGUAL_READERS = {
     ".tsv": ("termcheck.documents.aligned", "read_table"),
     ".csv": ("termcheck.documents.aligned", "read_table"),
 }
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+# Monolingual formats that are not plain text, read the same way.
+DOCUMENT_READERS = {
+    **{suffix: ("termcheck.documents.html_page", "read_html") for suffix in HTML_SUFFIXES},
+    ".docx": ("termcheck.documents.docx_file", "read_docx"),
+}
 # What a folder is searched for. Tables are linted only when named: a folder of glossaries is not a
 # folder of translations.
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | {".po", ".xlf", ".xliff", ".tmx"}
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | {".po", ".xlf", ".xliff", ".tmx"} | set(DOCUMENT_READERS)
+# Suffixes whose format is taken from the name; a file with any other (or none, or standard input) is
+# sniffed: a ZIP with word/document.xml is a DOCX, a text starting <!doctype html or <html is HTML.
+NAMED_SUFFIXES = SUPPORTED_SUFFIXES | set(BILINGUAL_READERS)
 STDIN = "-"
 # What a folder is searched for, as the README, --help and the user guide list it.
 FOLDER_SUFFIXES_TEXT = ", ".join(sorted(SUPPORTED_SUFFIXES))
@@ -119,17 +128,23 @@ def too_large(size: int | None, max_bytes: int) -> str:
 
 
 def document_from_bytes(path: str, data: bytes, markdown: bool | None = None) -> Document:
-    reader = BILINGUAL_READERS.get(Path(path).suffix.lower())
+    suffix = Path(path).suffix.lower()
+    reader = BILINGUAL_READERS.get(suffix) or DOCUMENT_READERS.get(suffix)
+    if reader is None and suffix not in NAMED_SUFFIXES and looks_like_docx(data):
+        reader = DOCUMENT_READERS[".docx"]
     if reader is not None:
         module, function = reader
-        document = getattr(importlib.import_module(module), function)(path, data)
+        read: Callable[[str, bytes], Document] = getattr(importlib.import_module(module), function)
+        document = read(path, data)
         document.digest = hashlib.sha256(data).hexdigest()
         return document
     text, encoding, bom = decode(path, data)
     if markdown is None:
-        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+        markdown = suffix in MARKDOWN_SUFFIXES
     if markdown:
         document = markdown_document(path, text, encoding, bom)
+    elif _sniffed_html(path, text):
+        document = _html_document(path, text, encoding, bom)
     else:
         document = Document.plain(path, text, encoding, bom)
     document.digest = hashlib.sha256(data).hexdigest()
@@ -140,4 +155,16 @@ def document_from_text(like: Document, text: str) -> Document:
     """A document of the same path and kind as `like`, with new text (used between fix passes)."""
     if like.markdown:
         return markdown_document(like.path, text, like.encoding, like.bom)
+    if Path(like.path).suffix.lower() in HTML_SUFFIXES or _sniffed_html(like.path, text):
+        return _html_document(like.path, text, like.encoding, like.bom)
     return Document.plain(like.path, text, like.encoding, like.bom)
+
+
+def _sniffed_html(path: str, text: str) -> bool:
+    return Path(path).suffix.lower() not in NAMED_SUFFIXES and looks_like_html(text)
+
+
+def _html_document(path: str, text: str, encoding: str, bom: bool) -> Document:
+    from termcheck.documents.html_page import html_document
+
+    return html_document(path, text, encoding, bom)
