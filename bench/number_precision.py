@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         numbers_read += len(numbers)
         if args.all and numbers:
             print(f"# line {row['line']}: " + ", ".join(f"{n.text}={n.value:,.10g}" for n in numbers))
-        pairs = [("ref", row["refs"]["A"])] + sorted(row["mt"].items())
+        pairs = [("ref", row["refs"]["A"]), *sorted(row["mt"].items())]
         for system, target in pairs:
             kind = "ref" if system == "ref" else "mt"
             for number in findings(row["src_zh"], target):

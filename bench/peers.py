@@ -48,7 +48,8 @@ def ensure_peers() -> Path:
 
 
 def build_dense(path: Path, megabytes: float) -> None:
-    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt")))
+    seed_files = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in seed_files)
     _repeat_to(path, [seeds], megabytes)
 
 

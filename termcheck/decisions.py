@@ -9,6 +9,7 @@ can read the file and a stale decision can be explained.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -68,7 +69,7 @@ class DecisionsFile:
             raise TermcheckError(f"{path}: not a termcheck decisions file (expected version 1 and a decisions list)")
         return cls(path, [_decision(path, i, d) for i, d in enumerate(data["decisions"])])
 
-    def as_dicts(self) -> list[dict]:
+    def as_dicts(self) -> list[dict[str, object]]:
         return [as_dict(d) for d in self.decisions]
 
     def save(self) -> None:
@@ -125,7 +126,8 @@ class DecisionsFile:
         """
         prints = fingerprints(findings, texts)
         matched = _match(self.decisions, findings, prints, texts, self.relative)
-        kept, suppressed = [], []
+        kept: list[Finding] = []
+        suppressed: list[Finding] = []
         for index, finding in enumerate(findings):
             decision = matched.get(index)
             (suppressed if decision is not None and decision.decision == "rejected" else kept).append(finding)
@@ -146,7 +148,7 @@ def decision_on(finding: Finding, text: str, fingerprint: str, verdict: str, pat
     )
 
 
-def as_dict(decision: Decision) -> dict:
+def as_dict(decision: Decision) -> dict[str, object]:
     """A decision as the file stores it: the documented key order, empty fields left out."""
     # Not dataclasses.asdict, whose deep copy made the HTML report's thousands of records slow.
     data = {f.name: getattr(decision, f.name) for f in fields(decision)}
@@ -172,11 +174,11 @@ def occurrences(findings: list[Finding]) -> list[int]:
 
 
 def _match(decisions: list[Decision], findings: list[Finding], prints: list[str], texts: dict[str, str],
-           relative) -> dict[int, Decision]:
+           relative: Callable[[str], str]) -> dict[int, Decision]:
     by_print = {(d.path, d.fingerprint): d for d in decisions}
     matched: dict[int, Decision] = {}
     paths = [relative(f.path) for f in findings]
-    for index, (path, fingerprint) in enumerate(zip(paths, prints)):
+    for index, (path, fingerprint) in enumerate(zip(paths, prints, strict=True)):
         decision = by_print.get((path, fingerprint))
         if decision is not None:
             matched[index] = decision
@@ -204,7 +206,7 @@ def _agreement(decision: Decision, finding: Finding, occurrence: int, texts: dic
     """How well a finding fits a decision whose fingerprint it lacks: neighbouring words that agree and
     the same occurrence index first, then the nearest occurrence."""
     before, after = context(finding, texts.get(finding.path, ""))
-    said = decision.context + ["", ""]
+    said = [*decision.context, "", ""]
     score = _shared_words(said[0], before, last=True) + _shared_words(said[1], after, last=False)
     if decision.occurrence is not None and decision.occurrence == occurrence:
         score += 2
@@ -218,7 +220,7 @@ def _shared_words(said: str, now: str, last: bool) -> int:
     if last:
         a, b = a[::-1], b[::-1]
     count = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):  # the words the two contexts share, up to the shorter
         if x != y:
             break
         count += 1
@@ -239,5 +241,5 @@ def _decision(path: str, index: int, raw: object) -> Decision:
     return Decision(**{k: v for k, v in raw.items() if k in known})
 
 
-def _clean(data: dict) -> dict:
+def _clean(data: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in data.items() if v not in (None, "", [])}

@@ -34,7 +34,7 @@ def fingerprints(findings: list[Finding], texts: dict[str, str]) -> list[str]:
 
 
 def assign_fingerprints(findings: list[Finding], texts: dict[str, str]) -> None:
-    for finding, fingerprint in zip(findings, fingerprints(findings, texts)):
+    for finding, fingerprint in zip(findings, fingerprints(findings, texts), strict=True):
         finding.fingerprint = fingerprint
 
 

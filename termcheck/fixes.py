@@ -1,6 +1,7 @@
 """Applying safe fixes: in memory, as a diff, and atomically on disk."""
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import os
@@ -119,10 +120,8 @@ def _replace(target: Path, data: bytes, info: os.stat_result | None, failure: st
             before_rename()
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise TermcheckError(f"{failure}: {exc.strerror or exc}") from None
         raise
@@ -137,7 +136,5 @@ def _umask() -> int:
 def _keep_owner(tmp: str, info: os.stat_result) -> None:
     if (info.st_uid, info.st_gid) == (os.getuid(), os.getgid()):
         return
-    try:
+    with contextlib.suppress(OSError):  # only root may give a file away; others keep their own files
         os.chown(tmp, info.st_uid, info.st_gid)
-    except OSError:  # only root may give a file away; others keep their own files
-        pass

@@ -22,7 +22,7 @@ class Report:
     documents: list[Document] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
     suppressed: int = 0  # findings an editor rejected (decisions file) or a baseline already knew
-    decisions: list[dict] = field(default_factory=list)  # the decisions file's entries, as read
+    decisions: list[dict[str, object]] = field(default_factory=list)  # the decisions file's entries, as read
     fail_on: Severity = Severity.WARNING  # the least severity that fails the run (--fail-on)
 
     def by_severity(self) -> dict[str, int]:

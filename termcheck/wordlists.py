@@ -1,19 +1,19 @@
 """Word lists kept as data files in termcheck/data/, read once on first use."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from termcheck.resources import DATA
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The words of data file `name` (one a line, '#' comments), lower-cased."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def gloss_groups() -> dict[str, frozenset[int]]:
     """Each English gloss of gloss-synonyms.tsv, with the numbers of the Chinese words it glosses: two
     glosses sharing a number are near-synonyms a translation may swap."""
@@ -30,7 +30,7 @@ def near_synonyms(a: str, b: str) -> bool:
     return bool(groups.get(a, frozenset()) & groups.get(b, frozenset()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ranks() -> dict[str, int]:
     lines = (DATA / "common-words-en.txt").read_text(encoding="utf-8").splitlines()
     listed = [line.strip() for line in lines if line.strip() and not line.startswith("#")]

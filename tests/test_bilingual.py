@@ -48,7 +48,8 @@ def test_short_term_inside_a_longer_word_is_not_a_hit(small_linter):
 
 def test_traditional_chinese_source_matches_simplified_glossary(small_linter):
     finder = SourceTermFinder(small_linter.glossary)
-    assert [t.entry.zh for t in finder.find("堅決做到「兩個維護」，堅持總體國家安全觀")] == ["两个维护", "总体国家安全观"]
+    found = finder.find("堅決做到「兩個維護」，堅持總體國家安全觀")
+    assert [t.entry.zh for t in found] == ["两个维护", "总体国家安全观"]
 
 
 def test_renders_allows_inflection_and_word_order(small_linter):
@@ -66,14 +67,16 @@ def test_is_chinese():
 # --- numbers ------------------------------------------------------------------------------------
 
 def test_numbers_read_as_values():
-    values = [n.value for n in chinese_numbers("二十大以来，14亿人民，增长百分之五点五，第十四个五年规划，3.5万亿元，一带一路")]
+    numbers = chinese_numbers("二十大以来，14亿人民，增长百分之五点五，第十四个五年规划，3.5万亿元，一带一路")
+    values = [n.value for n in numbers]
     assert values == [5.5, 1.4e9, 3.5e12, 14, 20]
     assert {1.4e9, 20, 14, 5.5} <= english_values("the 20th congress, 1.4 billion people, 5.5 percent, fourteenth")
 
 
 def test_number_mismatch_rule(tmp_path):
     (tmp_path / "s.zh").write_text("全国14亿人民\n党的二十大\n", encoding="utf-8")
-    (tmp_path / "t.en").write_text("the 14 billion people of China\nthe 20th National Congress of the CPC\n", encoding="utf-8")
+    (tmp_path / "t.en").write_text("the 14 billion people of China\nthe 20th National Congress of the CPC\n",
+                                   encoding="utf-8")
     report = lint_json(*SMALL, "--select", "TC302", "--source", str(tmp_path / "s.zh"), str(tmp_path / "t.en"))
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(1, "TC302")]
     assert "14亿" in report["findings"][0]["message"]
@@ -146,7 +149,8 @@ def test_source_idiom_rendered_word_for_word_is_found(tmp_path):
 
 
 def test_source_idiom_run_stops_at_punctuation(tmp_path):
-    report = lint_aligned(tmp_path, "村里干部青黄不接。", "It is green, yellow; and they do not connect.", "--select", "TC305")
+    report = lint_aligned(tmp_path, "村里干部青黄不接。", "It is green, yellow; and they do not connect.",
+                          "--select", "TC305")
     assert report["findings"] == []
 
 
@@ -361,7 +365,8 @@ def test_xliff_findings_name_the_unit(tmp_path):
     report = lint_json(*SMALL, str(path))
     found = [(f["rule"], f["segment"], f["line"], f["text"]) for f in report["findings"]]
     assert ("TC101", "intro", 7, "two maintenances") in found
-    assert ("TC301", "concept", 11, "overall security") in found  # located inside "Adhere to the overall security thinking."
+    # Located inside "Adhere to the overall security thinking.":
+    assert ("TC301", "concept", 11, "overall security") in found
     assert not [f for f in found if f[1] == "done"]
     text = runner.invoke(app, ["lint", *SMALL, str(path)]).output
     assert f"{path}:7:32: [segment intro] TC101 error" in text

@@ -77,11 +77,13 @@ def test_fixed_case_name_with_wrong_capitals(small_linter):
 
 
 def test_fixed_case_correct_or_all_caps_heading_is_fine(small_linter):
-    assert lint_text(small_linter, "The Ministry of State Security. MINISTRY OF STATE SECURITY", select=("TC103",)) == []
+    text = "The Ministry of State Security. MINISTRY OF STATE SECURITY"
+    assert lint_text(small_linter, text, select=("TC103",)) == []
 
 
 def test_fixed_case_leaves_ordinary_words_and_sentence_capitals_alone(default_linter):
-    text = "Sign the paper. The cast was good. Cast away. Ecns.cn reported it. Readers of the paper and of ecns.cn agree."
+    text = ("Sign the paper. The cast was good. Cast away. Ecns.cn reported it. Readers of the paper and of "
+            "ecns.cn agree.")
     assert lint_text(default_linter, text, select=("TC103",)) == []
     # The names themselves, miscapitalized inside a sentence, are still found.
     findings = lint_text(default_linter, "Reports from Ecns.cn say so.", select=("TC103",))
@@ -103,7 +105,8 @@ def test_fit_suggestion():
                           "manage the country and politics") == "governance"
     assert fit_suggestion("Ye Zhiqiu", "one falling leaf heralds autumn", False, "Ye Zhiqiu") == (
         "one falling leaf heralds autumn")
-    assert fit_suggestion("Ministry of national security", "Ministry of State Security", True) == "Ministry of State Security"
+    fitted = fit_suggestion("Ministry of national security", "Ministry of State Security", True)
+    assert fitted == "Ministry of State Security"
 
 
 # TC104 ---------------------------------------------------------------------------------------------

@@ -149,7 +149,7 @@ def test_sarif_results_match_findings(small_linter, fixed_version):
     texts = {doc.path: doc.text for doc in report.documents}
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     assert len(run["results"]) == len(report.findings)
-    for result, finding, fp in zip(run["results"], report.findings, fingerprints(report.findings, texts)):
+    for result, finding, fp in zip(run["results"], report.findings, fingerprints(report.findings, texts), strict=True):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding.rule
         assert result["level"] == levels[finding.severity]
         assert result["partialFingerprints"] == {"termcheck/v1": fp}
@@ -171,7 +171,8 @@ def test_sarif_results_match_findings(small_linter, fixed_version):
             (fix,) = result["fixes"]
             (change,) = fix["artifactChanges"]
             assert change["artifactLocation"] == location["artifactLocation"]
-            assert change["replacements"] == [{"deletedRegion": region, "insertedContent": {"text": finding.suggestion}}]
+            inserted = {"text": finding.suggestion}
+            assert change["replacements"] == [{"deletedRegion": region, "insertedContent": inserted}]
             assert result["message"]["text"] == finding.message
         else:
             assert "fixes" not in result
@@ -267,7 +268,7 @@ def test_github_one_line_per_finding_and_error(small_linter):
     lines = formatter("github")(report).splitlines()
     assert len(lines) == len(report.findings) + len(report.errors)
     commands = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-    for line, finding in zip(lines, report.findings):
+    for line, finding in zip(lines, report.findings, strict=False):  # the errors' lines follow
         command, props, text = parse_command(line)
         assert command == commands[finding.severity]
         assert props["file"] == finding.path and props["line"] == str(finding.line)

@@ -155,7 +155,8 @@ def test_rules_catalogue_and_explain():
     listing = invoke("rules")
     assert listing.exit_code == 0
     codes = [line.split()[0] for line in listing.output.splitlines()]
-    assert codes == ["TC101", "TC102", "TC103", "TC104", "TC105", "TC106", "TC107", "TC108", "TC201", "TC202", "TC203", "TC204", "TC205", "TC206",
+    assert codes == ["TC101", "TC102", "TC103", "TC104", "TC105", "TC106", "TC107", "TC108",
+                     "TC201", "TC202", "TC203", "TC204", "TC205", "TC206",
                      "TC301", "TC302", "TC303", "TC304", "TC305"]
     one = invoke("rules", "tc101")
     for part in ("What it does", "Why is this bad?", "Example", "Use instead"):
@@ -226,7 +227,8 @@ def test_the_listed_folder_suffixes_agree_everywhere():
 
 def test_parallel_lint_keeps_standard_input(tmp_path):
     path = write(tmp_path, "bad.txt", BAD_TEXT)
-    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "-j", "2", "-f", "json", "-", str(path)],
-                            input="We achieve the two maintenances.\n", capture_output=True, text=True, timeout=120)
+    command = [sys.executable, "-m", "termcheck", "lint", *SMALL, "-j", "2", "-f", "json", "-", str(path)]
+    result = subprocess.run(command, input="We achieve the two maintenances.\n", capture_output=True, text=True,
+                            timeout=120)
     paths = {f["path"] for f in json.loads(result.stdout)["findings"]}
     assert paths == {"<stdin>", str(path)}

@@ -40,12 +40,14 @@ def test_config_is_found_walking_up_and_applied(project, monkeypatch):
     monkeypatch.chdir(project / "docs")
     assert find_config() == project / "termcheck.toml"
     result, report = lint_json("../docs")
-    assert {(f["path"].split("/")[-1], f["rule"], f["severity"]) for f in report["findings"]} == {("a.md", "TC101", "info")}
+    found = {(f["path"].split("/")[-1], f["rule"], f["severity"]) for f in report["findings"]}
+    assert found == {("a.md", "TC101", "info")}
     assert result.exit_code == 0  # info does not fail by default
 
 
 def test_command_line_overrides_config(project):
-    write_config(project, 'default-glossary = false\nglossaries = ["terms/g.tsv"]\nselect = ["TC101"]\nfail-on = "error"\n')
+    write_config(project,
+                 'default-glossary = false\nglossaries = ["terms/g.tsv"]\nselect = ["TC101"]\nfail-on = "error"\n')
     _, report = lint_json("--select", "TC104", "docs/a.md")
     assert report["findings"] == []
     result, _ = lint_json("--fail-on", "info", "--select", "TC101", "docs/a.md")
@@ -97,7 +99,8 @@ def test_config_command_prints_values_and_origins(project):
 
 def test_include_globs(project):
     (project / "docs" / "notes.text").write_text(TEXT, encoding="utf-8")
-    write_config(project, 'default-glossary = false\nglossaries = ["terms/g.tsv"]\nselect = ["TC101"]\ninclude = ["*.text"]\n')
+    write_config(project,
+                 'default-glossary = false\nglossaries = ["terms/g.tsv"]\nselect = ["TC101"]\ninclude = ["*.text"]\n')
     _, report = lint_json("docs")
     assert {f["path"].split("/")[-1] for f in report["findings"]} == {"notes.text"}
 

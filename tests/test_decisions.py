@@ -27,7 +27,8 @@ def test_rejected_finding_is_suppressed_and_counted(tmp_path, small_linter):
     doc = tmp_path / "doc.txt"
     doc.write_text(TEXT, encoding="utf-8")
     rejected = reject_first(small_linter, doc, tmp_path / "decisions.json")
-    result = runner.invoke(app, ["lint", *SMALL, "-f", "json", "--decisions", str(tmp_path / "decisions.json"), str(doc)])
+    result = runner.invoke(app, ["lint", *SMALL, "-f", "json", "--decisions", str(tmp_path / "decisions.json"),
+                                 str(doc)])
     report = json.loads(result.stdout)
     assert rejected.text not in [f["text"] for f in report["findings"]]
     assert report["summary"]["suppressed"] == 1
@@ -70,7 +71,25 @@ def test_html_report_carries_earlier_decisions_into_its_export(tmp_path, small_l
     doc.write_text(TEXT, encoding="utf-8")
     reject_first(small_linter, doc, tmp_path / "d.json")
     out = tmp_path / "report.html"
-    runner.invoke(app, ["lint", *SMALL, "-f", "html", "-o", str(out), "--decisions", str(tmp_path / "d.json"), str(doc)])
+    runner.invoke(app, ["lint", *SMALL, "-f", "html", "-o", str(out), "--decisions", str(tmp_path / "d.json"),
+                        str(doc)])
+    payload = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', out.read_text(encoding="utf-8"), re.S)
+    data = json.loads(payload.group(1))
+    assert [(d["decision"], d["text"]) for d in data["earlierDecisions"]] == [("rejected", "two maintenances")]
+
+
+def test_html_report_with_a_baseline_still_carries_earlier_decisions(tmp_path, small_linter):
+    # `lint -f html --decisions d.json --baseline b.json` wrote "earlierDecisions": 0, the number of
+    # findings the baseline knew, in place of the decisions (found by mypy, issue 12).
+    import re
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    reject_first(small_linter, doc, tmp_path / "d.json")
+    runner.invoke(app, ["lint", *SMALL, "--write-baseline", str(tmp_path / "b.json"), str(doc)])
+    out = tmp_path / "report.html"
+    runner.invoke(app, ["lint", *SMALL, "-f", "html", "-o", str(out), "--decisions", str(tmp_path / "d.json"),
+                        "--baseline", str(tmp_path / "b.json"), str(doc)])
     payload = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', out.read_text(encoding="utf-8"), re.S)
     data = json.loads(payload.group(1))
     assert [(d["decision"], d["text"]) for d in data["earlierDecisions"]] == [("rejected", "two maintenances")]

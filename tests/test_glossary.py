@@ -86,14 +86,16 @@ def test_unreadable_glossary_is_a_glossary_error(tmp_path):
 
 
 def test_superseded_renderings_are_reported_with_their_year(tmp_path):
+    from conftest import lint_text
+
     from termcheck.engine import Linter
     from termcheck.glossary import load_glossaries
     from termcheck.matching.compiled import CompiledGlossary
-    from conftest import lint_text
 
     path = tmp_path / "g.tsv"
     path.write_text("zh\ten\tsuperseded\tsource\n"
-                    "新发展格局\tnew development paradigm\tnew development pattern (2023);new pattern of development\ttest\n",
+                    "新发展格局\tnew development paradigm\t"
+                    "new development pattern (2023);new pattern of development\ttest\n",
                     encoding="utf-8")
     linter = Linter(CompiledGlossary(load_glossaries([str(path)])), frozenset())
     findings = lint_text(linter, "We foster a new development pattern and a new pattern of development.")
@@ -106,10 +108,11 @@ def test_superseded_renderings_are_reported_with_their_year(tmp_path):
 
 
 def test_generated_literal_renderings_add_to_a_concept_at_warning(tmp_path):
+    from conftest import lint_text
+
     from termcheck.engine import Linter
     from termcheck.glossary import load_glossaries
     from termcheck.matching.compiled import CompiledGlossary
-    from conftest import lint_text
 
     concepts = tmp_path / "g.tsv"
     concepts.write_text("zh\ten\tdeprecated\tsource\n战斗堡垒\tfighting bastion\tbattlefort\ttest\n", encoding="utf-8")
@@ -127,10 +130,11 @@ def test_generated_literal_renderings_add_to_a_concept_at_warning(tmp_path):
 
 
 def test_a_superseded_phrase_can_name_its_own_replacement(tmp_path):
+    from conftest import lint_text
+
     from termcheck.engine import Linter
     from termcheck.glossary import load_glossaries
     from termcheck.matching.compiled import CompiledGlossary
-    from conftest import lint_text
 
     path = tmp_path / "g.tsv"
     path.write_text("zh\ten\tsuperseded\tsource\n全面建成小康社会\tfinish building a moderately prosperous society in "

@@ -197,7 +197,7 @@ def test_suppression_index_answers_like_the_suppressions():
     index = SuppressionIndex(found)
     assert len(found) == 20_000 and index
     line_starts = [m.end() for m in re.finditer("\n", text)]
-    for offset in line_starts[::997] + [0, len(text)]:
+    for offset in [*line_starts[::997], 0, len(text)]:
         for rule in ("TC0", "TC3", "TC61", "TC101"):
             assert index.covers(offset, rule) == any(s.covers(offset, rule) for s in found)
     assert not SuppressionIndex([])
@@ -383,7 +383,7 @@ def test_markdown_reader_on_random_structure(scratch, text):
     assert doc.markdown
     text = doc.text  # decoded (BOM removed)
     assert len(doc.prose) == len(text)
-    for original, seen in zip(text, doc.prose):
+    for original, seen in zip(text, doc.prose, strict=True):
         assert seen == original or (seen == MASK and original not in "\r\n")
     assert doc.prose == reference_prose(text)
     assert doc.suppressions == reference_suppressions(text)

@@ -37,7 +37,7 @@ HOSTILE = (
 class Page(HTMLParser):
     """Every start tag with its attributes, and the text inside elements marked by a class."""
 
-    VOID = {"meta", "input", "br", "img", "link", "hr"}
+    VOID = frozenset({"meta", "input", "br", "img", "link", "hr"})
 
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -127,7 +127,7 @@ def test_document_text_is_escaped_and_only_our_scripts_exist(small_linter):
     assert not [(tag, a) for tag, attrs in page.tags for a in attrs if a.startswith("on")]
     assert not [(tag, attrs) for tag, attrs in page.tags if "src" in attrs or "href" in attrs]
     # The data element cannot be closed early, and it reads back unchanged.
-    data_body = [body for attrs, body in page.scripts if attrs.get("id") == "termcheck-data"][0]
+    data_body = next(body for attrs, body in page.scripts if attrs.get("id") == "termcheck-data")
     assert "<" not in data_body and ">" not in data_body
     assert [f["text"] for f in page.data()["findings"]] == [f.text for f in report.findings]
     # The document's text is shown exactly: nothing lost, nothing duplicated, nothing interpreted.
@@ -206,7 +206,8 @@ def test_bilingual_documents_show_source_and_target_side_by_side(small_linter):
     assert page.find("table", class_="bitext")
     assert [r["data-segment"] for r in page.find("tr") if r.get("data-segment")] == ["1", "2"]
     assert "".join(page.texts["source"]) == "两个维护国家安全部"
-    assert "".join(page.texts["target"]) == "the two maintenancesthe Ministry of National Security and <two maintenance>"
+    target = "".join(page.texts["target"])
+    assert target == "the two maintenancesthe Ministry of National Security and <two maintenance>"
     assert sorted(marked_ids(page)) == [0, 1, 2]
     assert "text" not in page.texts  # no monolingual view of a bilingual document
 
@@ -223,7 +224,7 @@ def test_filters_exist_for_each_severity_and_each_rule(small_linter):
 
 
 def test_summary_shows_counts_suppressed_and_unreadable_files(small_linter):
-    report, html = report_for(
+    _, html = report_for(
         small_linter, {"doc.md": "The two maintenances and the the work.\n"},
         errors=["broken.txt: binary file"], suppressed=4,
     )
@@ -241,7 +242,7 @@ def test_decision_records_carry_python_fingerprints_and_context(small_linter, tm
     records = [f["record"] for f in Page(html).data()["findings"]]
     prints = fingerprints(report.findings, {"doc.md": text})
     assert len(set(prints)) == len(prints) == 3
-    for finding, fp, record in zip(report.findings, prints, records):
+    for finding, fp, record in zip(report.findings, prints, records, strict=True):
         assert list(record) == ["path", "fingerprint", "decision", "rule", "concept", "text", "context"]
         assert record == {
             "path": "doc.md", "fingerprint": fp, "decision": None, "rule": finding.rule,
@@ -304,7 +305,8 @@ def test_page_inlines_the_packaged_style_and_script_verbatim(small_linter):
     page = Page(html)
     static = files("termcheck.formatters").joinpath("static")
     assert page.styles == [static.joinpath("report.css").read_text(encoding="utf-8")]
-    assert [body for attrs, body in page.scripts if not attrs] == [static.joinpath("report.js").read_text(encoding="utf-8")]
+    script = static.joinpath("report.js").read_text(encoding="utf-8")
+    assert [body for attrs, body in page.scripts if not attrs] == [script]
 
 
 # --- in a real browser ----------------------------------------------------------------------------------
@@ -331,7 +333,8 @@ def _lint_json(cwd: Path, *args: str) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+@pytest.mark.skipif(not CHROMIUM.exists(),
+                    reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
 def test_review_page_in_headless_chromium(tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright for Python (pip install playwright)")
     (tmp_path / "doc.md").write_text(DOC, encoding="utf-8")
@@ -416,7 +419,8 @@ def test_review_page_in_headless_chromium(tmp_path):
         "path": "doc.md", "rule": before[target]["rule"], "concept": "两个维护", "text": "two maintenances"}
 
     if "--decisions" not in _termcheck(["--help"], tmp_path).stdout:
-        pytest.xfail("termcheck lint has no --decisions option yet: cannot check that the rejection suppresses the finding")
+        pytest.xfail("termcheck lint has no --decisions option yet: cannot check that the rejection suppresses "
+                     "the finding")
     after = _lint_json(tmp_path, "--decisions", str(decisions_path))
     key = ("rule", "text", "start")
     assert [tuple(f[k] for k in key) for f in after["findings"]] == [

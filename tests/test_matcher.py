@@ -2,8 +2,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termcheck.glossary.model import Entry, Glossary
-from termcheck.matching.compiled import CompiledGlossary, Kind
 from termcheck.matching.automaton import PhraseAutomaton, paragraph_chunks
+from termcheck.matching.compiled import CompiledGlossary, Kind
 
 
 def compiled(*entries: Entry) -> CompiledGlossary:

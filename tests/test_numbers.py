@@ -221,7 +221,8 @@ def _words(n: int) -> str:
             hundreds, rest = divmod(chunk, 100)
             words = [f"{_ONES[hundreds]} hundred"] if hundreds else []
             if rest:
-                words.append(_ONES[rest] if rest < 20 else _TENS[rest // 10] + (f"-{_ONES[rest % 10]}" if rest % 10 else ""))
+                ones = f"-{_ONES[rest % 10]}" if rest % 10 else ""
+                words.append(_ONES[rest] if rest < 20 else _TENS[rest // 10] + ones)
             parts.append(" ".join(words) + (f" {name}" if name else ""))
     return " ".join(parts)
 

@@ -14,7 +14,7 @@ from termcheck.errors import InputError
 
 def test_utf8_with_and_without_bom():
     assert decode("a", "两个维护".encode()) == ("两个维护", "utf-8", False)
-    assert decode("a", codecs.BOM_UTF8 + "x".encode()) == ("x", "utf-8", True)
+    assert decode("a", codecs.BOM_UTF8 + b"x") == ("x", "utf-8", True)
 
 
 def test_utf16_with_bom_both_byte_orders():
@@ -97,7 +97,7 @@ def test_markdown_by_suffix_only():
 
 
 markdown_text = st.text(
-    alphabet=st.sampled_from(list("ab `*_#-[]()<>!:/\n\t“”") + ["http://", "<!--", "-->", "```", "---\n", "    "]),
+    alphabet=st.sampled_from([*"ab `*_#-[]()<>!:/\n\t“”", "http://", "<!--", "-->", "```", "---\n", "    "]),
     max_size=120,
 ).map(lambda s: s)
 
@@ -110,7 +110,7 @@ def test_markdown_prose_is_the_text_with_some_characters_masked(pieces):
     text = "".join(pieces)
     doc = markdown_document("a.md", text)
     assert len(doc.prose) == len(text)
-    for original, seen in zip(text, doc.prose):
+    for original, seen in zip(text, doc.prose, strict=True):
         assert seen == original or (seen == MASK and original not in "\r\n")
 
 
@@ -126,7 +126,7 @@ def test_a_tsv_cell_that_starts_with_a_quotation_mark_swallows_no_rows():
     from termcheck.documents.aligned import read_table
 
     data = ('zh\ten\n两个维护\t"Two Upholds" must be achieved\n战斗堡垒\tfighting bastion\n'
-            '国家安全\tnational security "first\n').encode("utf-8")
+            '国家安全\tnational security "first\n').encode()
     doc = read_table("t.tsv", data)
     assert [(s.line, s.source, s.target) for s in doc.segments] == [
         (2, "两个维护", '"Two Upholds" must be achieved'), (3, "战斗堡垒", "fighting bastion"),
@@ -139,10 +139,10 @@ def test_a_quoted_tsv_is_read_with_quoting_and_a_cell_spanning_lines_is_refused(
     from termcheck.documents.aligned import read_table
     from termcheck.errors import InputError
 
-    doc = read_table("q.tsv", '"zh"\t"en"\n"两个维护"\t"Two ""Upholds"""\n'.encode("utf-8"))
+    doc = read_table("q.tsv", '"zh"\t"en"\n"两个维护"\t"Two ""Upholds"""\n'.encode())
     assert [(s.source, s.target) for s in doc.segments] == [("两个维护", 'Two "Upholds"')]
     with pytest.raises(InputError, match="a quoted cell spans lines"):
-        read_table("q.tsv", '"zh"\t"en"\n"两个维护"\t"Two\nUpholds"\n'.encode("utf-8"))
+        read_table("q.tsv", '"zh"\t"en"\n"两个维护"\t"Two\nUpholds"\n'.encode())
 
 
 def test_segment_lookup_builds_its_index_once():
@@ -163,7 +163,7 @@ def test_a_po_string_left_open_is_refused_naming_its_line():
 
     broken = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
               'msgid "两个维护"\nmsgstr "the two maintenance\n\nmsgid "b"\nmsgstr "c"\n')
-    with pytest.raises(InputError, match="line 5: .*end-of-line within string"):
+    with pytest.raises(InputError, match=r"line 5: .*end-of-line within string"):
         read_po("u.po", broken.encode("utf-8"))
     # Escaped quotes, continuation lines, obsolete and previous entries are all well formed.
     fine = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n#| msgid "old"\n'

@@ -1,12 +1,15 @@
 """`termcheck review`, driven for real in a pseudo-terminal (pexpect): accept, reject, edit, undo, quit."""
 import json
+import os
+import subprocess
 import sys
 
 import pexpect
 import pytest
 from conftest import SMALL_GLOSSARY, SMALL_NAMES
 
-TEXT = "We must achieve the two maintenances.\nThe battlefort stands, and the the work goes on.\nSee Ye Zhiqiu's keenness.\n"
+TEXT = ("We must achieve the two maintenances.\nThe battlefort stands, and the the work goes on.\n"
+        "See Ye Zhiqiu's keenness.\n")
 ARGS = ["--no-default-glossary", "--glossary", str(SMALL_GLOSSARY), "--names", str(SMALL_NAMES), "--color", "never"]
 PROMPT = r"\[q\]uit > "
 
@@ -96,7 +99,8 @@ def test_quit_without_confirming_writes_nothing(tmp_path, doc):
 def test_accepting_a_suggestion_lint_would_not_apply_asks_first(tmp_path):
     glossary = tmp_path / "g.tsv"
     glossary.write_text("zh\ten\tdeprecated\ttags\tsource\n"
-                        "生命重于泰山\tnothing is more precious than life\tlife is heavier than Mount Tai\tslogan\ttest\n",
+                        "生命重于泰山\tnothing is more precious than life\tlife is heavier than Mount Tai"
+                        "\tslogan\ttest\n",
                         encoding="utf-8")
     doc = tmp_path / "doc.txt"
     doc.write_text("We know life is heavier than Mount Tai.\n", encoding="utf-8")
@@ -118,17 +122,12 @@ def test_accepting_a_suggestion_lint_would_not_apply_asks_first(tmp_path):
     assert doc.read_text(encoding="utf-8") == "We know nothing is more precious than life.\n"
 
 
-def run_review(tmp_path, name: bytes, answers: bytes) -> "subprocess.CompletedProcess[bytes]":
-    import os
-    import subprocess
-
+def run_review(tmp_path, name: bytes, answers: bytes) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "termcheck", "review", *ARGS, os.fsdecode(name)], cwd=str(tmp_path),
                           input=answers, capture_output=True, timeout=60)
 
 
 def test_a_rejection_on_a_file_whose_name_is_not_utf8_is_kept(tmp_path):
-    import os
-
     name = b"d\xff.txt"
     (tmp_path / os.fsdecode(name)).write_text("We must achieve the two maintenances.\n", encoding="utf-8")
     result = run_review(tmp_path, name, b"r\n")

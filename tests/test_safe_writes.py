@@ -160,8 +160,8 @@ def test_a_disk_that_fills_up_mid_write_keeps_the_old_file_whole(tmp_path, targe
 def test_review_with_an_unwritable_decisions_folder_changes_nothing(tmp_path):
     doc = tmp_path / "doc.txt"
     doc.write_text(TEXT, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "termcheck", "review", *SMALL, "--decisions", "nodir/d.json", "doc.txt"],
-                            input="a\n", capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    command = [sys.executable, "-m", "termcheck", "review", *SMALL, "--decisions", "nodir/d.json", "doc.txt"]
+    result = subprocess.run(command, input="a\n", capture_output=True, text=True, cwd=tmp_path, timeout=60,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 2 and "cannot write decisions" in result.stderr
     assert "Traceback" not in result.stderr

@@ -5,8 +5,8 @@ import json
 
 import pytest
 import regex
-
 from conftest import SEEDS, WMT21, lint_text
+
 from termcheck.findings import Finding
 
 _WORD = regex.compile(r"\w+")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from termcheck.baseline import new_findings, write_baseline
 from termcheck.checks import RULES, DocumentContext, prepare_checks, unknown_code
 from termcheck.config import Config, find_config, load_config
 from termcheck.decisions import DEFAULT_NAME as DEFAULT_DECISIONS
-from termcheck.decisions import DecisionsFile
+from termcheck.decisions import Decision, DecisionsFile
 from termcheck.documents import Document, collect_paths, read_document, read_stdin
 from termcheck.documents.aligned import aligned_text_document
 from termcheck.documents.decoding import decode, encode
@@ -22,6 +23,7 @@ from termcheck.fingerprints import assign_fingerprints
 from termcheck.fixes import unified_diff, write_atomically
 from termcheck.formatters import formatter
 from termcheck.glossary import load_proper_names
+from termcheck.glossary.model import GlossaryFile
 from termcheck.matching.glossary_cache import default_directory, load_compiled
 from termcheck.report import Report
 from termcheck.resources import default_glossaries, default_proper_names
@@ -67,41 +69,61 @@ class LintOutcome:
     inputs: list[str] = field(default_factory=list)  # every file read: no report may be written over one
 
 
-def resolve_options(config_path: Path | None, **cli: object) -> tuple[LintOptions, Config]:
-    """Options from the configuration file, overridden by what the command line gave (a key the command
-    does not have may be left out)."""
+def resolve_options(
+    config_path: Path | None,
+    *,
+    paths: Sequence[str] = (),
+    glossaries: list[str] | None = None,
+    no_default_glossary: bool | None = None,
+    names: list[str] | None = None,
+    source: str | None = None,
+    output_format: str | None = None,
+    fix: bool = False,
+    diff: bool = False,
+    annotate: bool = False,
+    fuzzy: bool = False,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    fail_on: str | None = None,
+    exit_zero: bool = False,
+    decisions: str | None = None,
+    color: bool = False,
+    max_file_size: float | None = None,
+) -> tuple[LintOptions, Config]:
+    """Options from the configuration file, overridden by what the command line gave. A command passes
+    the options it has; None (or an empty list) means not given, so the configuration's value stands."""
     config = load_config(config_path if config_path is not None else find_config())
-    config.override("glossaries", cli.get("glossaries"))
-    if cli.get("no_default_glossary"):
+    config.override("glossaries", glossaries)
+    if no_default_glossary:
         config.override("default-glossary", False)
-    config.override("names", cli.get("names"))
-    config.override("select", cli.get("select"))
-    config.override("ignore", cli.get("ignore"))
-    config.override("fail-on", cli.get("fail_on"))
-    config.override("format", cli.get("output_format"))
-    config.override("decisions", cli.get("decisions"))
-    config.override("max-file-size", cli.get("max_file_size"))
+    config.override("names", names)
+    config.override("select", select)
+    config.override("ignore", ignore)
+    config.override("fail-on", fail_on)
+    config.override("format", output_format)
+    config.override("decisions", decisions)
+    config.override("max-file-size", max_file_size)
     options = LintOptions(
-        paths=list(cli.get("paths") or []),  # type: ignore[arg-type]
-        glossaries=list(config.get("glossaries")),  # type: ignore[arg-type]
+        paths=list(paths),
+        glossaries=config.strings("glossaries"),
         default_glossary=bool(config.get("default-glossary")),
-        names=list(config.get("names")),  # type: ignore[arg-type]
+        names=config.strings("names"),
         output_format=str(config.get("format")),
-        fix=bool(cli.get("fix")),
-        diff=bool(cli.get("diff")),
-        source=cli.get("source"),  # type: ignore[arg-type]
-        annotate=bool(cli.get("annotate")),
-        fuzzy=bool(cli.get("fuzzy")),
-        select=tuple(config.get("select")),  # type: ignore[arg-type]
-        ignore=tuple(config.get("ignore")),  # type: ignore[arg-type]
-        severities={code: Severity(level) for code, level in dict(config.get("severity")).items()},  # type: ignore[arg-type]
+        fix=fix,
+        diff=diff,
+        source=source,
+        annotate=annotate,
+        fuzzy=fuzzy,
+        select=tuple(config.strings("select")),
+        ignore=tuple(config.strings("ignore")),
+        severities={code: Severity(level) for code, level in config.table("severity").items()},
         fail_on=str(config.get("fail-on")),
-        exit_zero=bool(cli.get("exit_zero")),
-        decisions=config.get("decisions"),  # type: ignore[arg-type]
-        include=tuple(config.get("include")),  # type: ignore[arg-type]
-        exclude=tuple(config.get("exclude")),  # type: ignore[arg-type]
-        max_file_size=float(config.get("max-file-size")),  # type: ignore[arg-type]
-        color=bool(cli.get("color")),
+        exit_zero=exit_zero,
+        decisions=config.optional_text("decisions"),
+        include=tuple(config.strings("include")),
+        exclude=tuple(config.strings("exclude")),
+        max_file_size=config.number("max-file-size"),
+        color=color,
     )
     return options, config
 
@@ -128,14 +150,14 @@ def _toml_value(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def build_linter(options: LintOptions) -> tuple[Linter, list]:
+def build_linter(options: LintOptions) -> tuple[Linter, list[GlossaryFile]]:
     glossary_paths = ([str(p) for p in default_glossaries()] if options.default_glossary else []) + options.glossaries
     if not glossary_paths:
         raise TermcheckError("no glossary: give --glossary FILE or drop --no-default-glossary")
     directory = default_directory() if options.cache else None
     compiled = load_compiled(glossary_paths, prepare_checks, directory)
     names: frozenset[str] = frozenset()
-    for path in [str(default_proper_names())] + options.names:
+    for path in [str(default_proper_names()), *options.names]:
         names |= load_proper_names(path)
     for where, codes in (("select", options.select), ("ignore", options.ignore), ("severity", options.severities)):
         for code in codes:
@@ -188,8 +210,8 @@ def run_lint(options: LintOptions) -> LintOutcome:
         count = write_baseline(options.write_baseline, findings, texts)
         notes.append(f"wrote {count} finding(s) to the baseline {options.write_baseline}")
     elif options.baseline is not None:
-        findings, known = new_findings(options.baseline, findings, texts)
-        suppressed += known
+        findings, in_baseline = new_findings(options.baseline, findings, texts)
+        suppressed += in_baseline
     report = Report(findings, len(documents), glossary_files, errors, documents=documents, rules=dict(RULES),
                     suppressed=suppressed, decisions=known, fail_on=Severity(options.fail_on))
     rendered = formatter(options.output_format)(report, color=options.color)
@@ -251,7 +273,7 @@ def _lint_in_parallel(
 
 def _apply_decisions(
     path: str | None, findings: list[Finding], documents: list[Document]
-) -> tuple[list[Finding], int, list[str], list[dict]]:
+) -> tuple[list[Finding], int, list[str], list[dict[str, object]]]:
     """Drop findings the editor rejected; say which decisions no longer match anything. Also return the
     decisions as read, so a report can carry them forward into the file it exports."""
     path = _decisions_path(path)
@@ -311,7 +333,8 @@ def _with_source(source: str, paths: list[str], documents: list[Document]) -> li
         raise TermcheckError("--source pairs one source file with one target file")
     target = documents[0]
     if target.bilingual or target.markdown:
-        raise TermcheckError(f"{target.path}: --source takes a plain-text target; {target.path} is a bilingual or Markdown file")
+        raise TermcheckError(f"{target.path}: --source takes a plain-text target; "
+                             f"{target.path} is a bilingual or Markdown file")
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
@@ -321,7 +344,8 @@ def _with_source(source: str, paths: list[str], documents: list[Document]) -> li
 
 def cannot_fix_note(doc: Document, count: int) -> str:
     return (f"{doc.path}: {count} suggestion(s) not written: --fix, --diff and review rewrite text and Markdown "
-            f"files only, not the targets of a bilingual file (PO, XLIFF, TMX, TSV) or a DOCX; apply them in your editor")
+            "files only, not the targets of a bilingual file (PO, XLIFF, TMX, TSV) or a DOCX; apply them in your "
+            "editor")
 
 
 def _diffs(linter: Linter, documents: list[Document], findings: list[Finding], notes: list[str]) -> str:
@@ -371,7 +395,7 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
     """Write the safe fixes, honouring the editor's decisions: a rejected finding is never changed, an
     accepted or edited one is applied; the decisions so carried out leave the decisions file."""
     decisions = DecisionsFile.load(decisions_path) if decisions_path is not None else None
-    carried_out: list = []
+    carried_out: list[Decision] = []
     fixed_documents, errors = [], []
     notes_first: list[str] = []
     for doc in documents:
@@ -381,10 +405,11 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
             if unwritten:
                 notes_first.append(cannot_fix_note(doc, unwritten))
             continue
-        applied_here: list = []
+        applied_here: list[Decision] = []
         decide = None
         if decisions is not None:
-            def decide(found: list[Finding], text: str, doc: Document = doc, applied_here: list = applied_here) -> list[Finding]:
+            def decide(found: list[Finding], text: str, doc: Document = doc,
+                       applied_here: list[Decision] = applied_here) -> list[Finding]:
                 assign_fingerprints(found, {doc.path: text})
                 changes, applied = decisions.changes(found, {doc.path: text})
                 applied_here.extend(applied)

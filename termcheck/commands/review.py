@@ -80,14 +80,16 @@ class Review:
         phrase = printable(text[f.start:f.end])
         marked = f"{_REVERSE}{phrase}{_RESET}" if self.color else f"[[{phrase}]]"
         self.say("")
-        self.say(f"({index + 1}/{len(self.findings)}) {printable(f.path)}:{f.line}:{f.column} {f.rule} {f.severity.value}")
+        self.say(f"({index + 1}/{len(self.findings)}) {printable(f.path)}:{f.line}:{f.column} "
+                 f"{f.rule} {f.severity.value}")
         segment = self.document.segment_at(f.start) if self.document.segments else None
         if segment is not None:
             self.say(f"  source: {printable(segment.source)}")
         self.say(f"  {printable(_clip(before, 70, left=True))}{marked}{printable(_clip(after, 70))}")
         self.say(f"  {printable(f.message)}")
         if f.suggestion is not None:
-            self.say(f"  suggestion: {printable(f.suggestion)}" + ("" if f.fixable else " (not a drop-in: check the sentence)"))
+            self.say(f"  suggestion: {printable(f.suggestion)}"
+                     + ("" if f.fixable else " (not a drop-in: check the sentence)"))
 
     def read_key(self) -> str:
         while True:
@@ -121,7 +123,8 @@ class Review:
 
     def confirm_unsafe(self, finding: Finding) -> bool:
         self.say("  this suggestion is not applied by --fix: the sentence around it may need rewording")
-        reply = self.prompt(f"Replace “{printable(finding.text)}” with “{printable(finding.suggestion or '')}” anyway? [y/N] ")
+        reply = self.prompt(f"Replace “{printable(finding.text)}” with “{printable(finding.suggestion or '')}” "
+                            "anyway? [y/N] ")
         return reply.strip().lower().startswith("y")
 
     def confirm_quit(self) -> bool:
@@ -173,7 +176,8 @@ def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[
     earlier_decisions = [d for i, d in sorted(outcome.decided.items()) if d.decision != "rejected"]
     to_ask = [i for i in range(len(findings)) if i not in outcome.decided]
     if earlier:
-        out.write(f"{printable(document.path)}: {len(earlier)} finding(s) accepted or edited earlier will be applied.\n")
+        out.write(f"{printable(document.path)}: {len(earlier)} finding(s) accepted or edited earlier "
+                  "will be applied.\n")
     if not to_ask and not earlier:
         out.write(f"{printable(document.path)}: nothing to review.\n")
         return 0
@@ -232,12 +236,14 @@ def _write(linter: Linter, document: Document, answers: list[Answer], decisions:
     return 0
 
 
-def _rekeyed(linter: Linter, document: Document, text: str, changes: list[Finding], answers: list[Answer]) -> list[Answer]:
+def _rekeyed(linter: Linter, document: Document, text: str, changes: list[Finding],
+             answers: list[Answer]) -> list[Answer]:
     """Answers re-fingerprinted against the text as written: her own changes may be the very words next to
     a finding she rejected, and the decision must match the file as it now is."""
     new_document = document_from_text(document, text)
     new_findings = linter.lint([new_document])
-    new_prints = dict(zip(((f.rule, f.start, f.text) for f in new_findings), fingerprints(new_findings, {document.path: text})))
+    keys = ((f.rule, f.start, f.text) for f in new_findings)
+    new_prints = dict(zip(keys, fingerprints(new_findings, {document.path: text}), strict=True))
     applied = sorted((c.start, c.end, len(c.suggestion or "")) for c in changes)
     out = []
     for a in answers:

@@ -54,7 +54,8 @@ def rules_markdown(rules: list[Rule]) -> str:
         "| code | name | default severity | fixable | summary |",
         "|---|---|---|---|---|",
     ]
-    out += [f"| {r.code} | {r.name} | {r.severity.value} | {'yes' if r.fixable else 'no'} | {r.summary} |" for r in rules]
+    out += [f"| {r.code} | {r.name} | {r.severity.value} | {'yes' if r.fixable else 'no'} | {r.summary} |"
+            for r in rules]
     for r in rules:
         out += [
             "", f"## {r.code} {r.name}", "",

@@ -20,7 +20,8 @@ FORMATS: dict[str, str] = {
 
 
 def formatter(name: str) -> Callable[..., str]:
-    return importlib.import_module(FORMATS[name]).render
+    render: Callable[..., str] = importlib.import_module(FORMATS[name]).render
+    return render
 
 
 __all__ = ["FORMATS", "Report", "formatter"]

@@ -166,12 +166,12 @@ def _template() -> jinja2.Template:
 
 def _template_source(name: str) -> str:
     # importlib.resources, like the static files: it reads package data from a zip or wheel as well.
-    return _RESOURCES.joinpath("templates", name).read_text(encoding="utf-8")
+    return (_RESOURCES / "templates" / name).read_text(encoding="utf-8")
 
 
 @cache
 def _static(name: str) -> str:
-    source = _RESOURCES.joinpath("static", name).read_text(encoding="utf-8")
+    source = (_RESOURCES / "static" / name).read_text(encoding="utf-8")
     # Inlined unescaped: text that closed its element would end the style or script early.
     if "</" in source:
         raise ValueError(f"static/{name} must not contain '</': it is inlined into the page")
@@ -201,7 +201,7 @@ def _items(report: Report) -> list[_Item]:
     paths = {path: place.relative(path) for path in {f.path for f in report.findings}}
     return [
         _Item(fid, f, _record(f, fp, texts.get(f.path, ""), paths[f.path]))
-        for fid, (f, fp) in enumerate(zip(report.findings, prints))
+        for fid, (f, fp) in enumerate(zip(report.findings, prints, strict=True))
     ]
 
 
@@ -213,7 +213,7 @@ def _record(finding: Finding, fingerprint: str, text: str, path: str) -> dict[st
     return record
 
 
-def _data_json(items: list[_Item], report_decisions: list[dict]) -> str:
+def _data_json(items: list[_Item], report_decisions: list[dict[str, object]]) -> str:
     """The script's data. `<`, `>` and `&` become \\u escapes, so `</script>` in a document cannot end the
     element; JSON.parse reads them back unchanged."""
     payload = {
@@ -250,8 +250,8 @@ def _tiles(report: Report) -> list[_Tile]:
     counts = report.by_severity()
     tiles = [_Tile("Files", report.files, "files"), _Tile("Findings", len(report.findings), "total")]
     tiles += [_Tile(s.capitalize() + ("s" if s != "info" else ""), counts[s], f"sev-{s}") for s in SEVERITIES]
-    return tiles + [_Tile("Suppressed", report.suppressed, "suppressed"),
-                    _Tile("Unreadable", len(report.errors), "unreadable")]
+    return [*tiles, _Tile("Suppressed", report.suppressed, "suppressed"),
+            _Tile("Unreadable", len(report.errors), "unreadable")]
 
 
 def _severity_filters(findings: list[Finding]) -> list[_Filter]:
@@ -302,7 +302,7 @@ def _segment_rows(doc: Document, items: list[_Item]) -> list[_SegmentRow]:
     """One row per segment, highlights in the target."""
     done: set[int] = set()
     rows = []
-    for segment, mine in zip(doc.segments, _by_segment(doc.segments, items)):
+    for segment, mine in zip(doc.segments, _by_segment(doc.segments, items), strict=True):
         end = segment.start + len(segment.target)
         touched = any(i.finding.start < end and i.finding.end > segment.start for i in mine)
         rows.append(_SegmentRow(segment, _highlight(doc.text, segment.start, end, mine, done), touched))
@@ -342,7 +342,7 @@ def _highlight(text: str, lo: int, hi: int, items: list[_Item], done: set[int]) 
     findings = {i.fid: i.finding for i in items}
     active: set[int] = set()
     out: list[_Piece] = []
-    for a, b in zip(cuts, cuts[1:] + [None]):
+    for a, b in zip(cuts, [*cuts[1:], None], strict=True):
         for fid in carets.get(a, []):
             done.add(fid)
             out.append(_mark([fid], "", findings, caret=True))

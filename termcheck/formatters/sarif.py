@@ -50,7 +50,7 @@ def sarif_log(report: Report) -> dict[str, object]:
     texts = {doc.path: doc.text for doc in report.documents}
     virtual = {doc.path for doc in report.documents if doc.virtual}
     prints = fingerprints(report.findings, texts)
-    results = [_result(f, index[f.rule], fp, f.path in virtual) for f, fp in zip(report.findings, prints)]
+    results = [_result(f, index[f.rule], fp, f.path in virtual) for f, fp in zip(report.findings, prints, strict=True)]
     invocation: dict[str, object] = {"executionSuccessful": not report.errors}
     if report.errors:
         invocation["toolExecutionNotifications"] = [

@@ -39,7 +39,8 @@ def summary(report: Report) -> str:
     if report.suppressed:
         text += f" {report.suppressed} suppressed (editors' decisions or baseline)."
     if report.errors:
-        text += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked or written (see the errors above)."
+        text += (f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked or "
+                 "written (see the errors above).")
     return text
 
 

@@ -14,7 +14,8 @@ from termcheck.matching.prefilter import pattern_error
 from termcheck.matching.tokens import has_words
 
 COLUMNS = (
-    "zh", "en", "admitted", "deprecated", "superseded", "pattern", "replace", "case", "severity", "tags", "note", "source",
+    "zh", "en", "admitted", "deprecated", "superseded", "pattern", "replace", "case", "severity", "tags", "note",
+    "source",
 )
 REQUIRED = ("zh", "en", "source")
 LIST_SEPARATOR = ";"
@@ -86,9 +87,10 @@ def _check_header(path: str, number: int, fields: list[str]) -> list[str]:
         raise GlossaryError(path, number, 1, "not a glossary: its first row is no header naming the zh and en "
                             f"columns (known columns: {', '.join(COLUMNS)})")
     column = 1
-    for raw, name in zip(fields, names):
+    for raw, name in zip(fields, names, strict=True):
         if name not in COLUMNS:
-            raise GlossaryError(path, number, column, f"unknown column {_excerpt(raw)}; known columns: {', '.join(COLUMNS)}")
+            raise GlossaryError(path, number, column,
+                                f"unknown column {_excerpt(raw)}; known columns: {', '.join(COLUMNS)}")
         if names.count(name) > 1:
             raise GlossaryError(path, number, column, f"column {raw!r} appears twice")
         column += len(raw) + 1
@@ -110,7 +112,7 @@ class _Row:
         self.values_raw: dict[str, str] = {}  # unstripped, to place a column within the field
         self.columns: dict[str, int] = {}
         column = 1
-        for name, value in zip(header, fields):
+        for name, value in zip(header, fields, strict=False):  # a short row: the rest below
             self.values[name] = value.strip()
             self.values_raw[name] = value
             self.columns[name] = column

@@ -72,7 +72,7 @@ class Glossary:
     files: list[GlossaryFile] = field(default_factory=list)
 
     @classmethod
-    def merge(cls, parts: list[tuple[GlossaryFile, list[Entry]]]) -> "Glossary":
+    def merge(cls, parts: list[tuple[GlossaryFile, list[Entry]]]) -> Glossary:
         by_zh: dict[str, Entry] = {}
         for _, entries in parts:
             for entry in entries:

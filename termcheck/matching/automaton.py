@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from termcheck.matching.normalize import normalize, normalize_phrase
 from termcheck.matching.tokens import ARTICLES, pluralize, singular
@@ -42,7 +42,7 @@ class PhraseMatch(Generic[P]):
 class PhraseAutomaton(Generic[P]):
     def __init__(self) -> None:
         self._forms: dict[str, list[P]] = {}
-        self._automaton = None
+        self._automaton: Any = None  # an ahocorasick.Automaton once built (a C extension without types)
         # The automaton stores an index into this list, not the payloads: pyahocorasick pickles each
         # stored object on its own, which copied every glossary entry once per form (a 45 MB cache).
         self._values: list[tuple[int, tuple[P, ...]]] = []
@@ -73,17 +73,17 @@ class PhraseAutomaton(Generic[P]):
         in C, four times faster than building it again); the forms are only needed until it is built."""
         return {"automaton": self._built(), "values": self._values}
 
-    def __setstate__(self, state: dict[str, object]) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self._automaton = state["automaton"]
-        self._values = state["values"]  # type: ignore[assignment]
-        self._forms = {}  # type: ignore[assignment]
+        self._values = state["values"]
+        self._forms = {}
         self._frozen = True
 
     def build(self) -> None:
         """Compile the automaton now (otherwise the first find() does)."""
         self._built()
 
-    def _built(self):
+    def _built(self) -> Any:
         if self._automaton is None and self._forms:
             import ahocorasick
 
@@ -119,10 +119,11 @@ def surface_forms(phrase: str) -> set[str]:
     return {f for f in forms if f}
 
 
-def _find_in_chunk(automaton, values: list, chunk: str, offset: int) -> Iterator[PhraseMatch]:
+def _find_in_chunk(automaton: Any, values: list[tuple[int, tuple[P, ...]]], chunk: str,
+                   offset: int) -> Iterator[PhraseMatch[P]]:
     normalized = normalize(chunk)
     text = normalized.text
-    candidates = []
+    candidates: list[tuple[int, int, tuple[P, ...]]] = []
     for last, index in automaton.iter(text):
         size, payloads = values[index]
         start, end = last - size + 1, last + 1

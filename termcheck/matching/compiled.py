@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import regex
 
@@ -111,8 +111,11 @@ class CompiledGlossary:
         for payloads in self._phrases.payload_lists():
             _resolve(payloads)
         self._phrases.build()
-        self._patterns = [_Pattern(entry, required_literals(entry.pattern)) for entry in glossary.entries if entry.pattern]
-        self._needles = None  # an automaton of the patterns' required literals, built on first use
+        self._patterns = [_Pattern(entry, required_literals(entry.pattern))
+                          for entry in glossary.entries if entry.pattern]
+        # An automaton of the patterns' required literals (ahocorasick, untyped), built on first use; False
+        # when no pattern has any.
+        self._needles: Any = None
         # Patterns stopped by their time budget (PatternTimeout messages), for the caller to report as
         # warnings: a slow pattern is our problem, never the input's.
         self.timeouts: list[str] = []
@@ -154,7 +157,7 @@ class CompiledGlossary:
                 found.setdefault(index, []).append((last + 1 - size, last + 1))
         return found
 
-    def _needle_automaton(self):
+    def _needle_automaton(self) -> Any:
         if self._needles is None:
             import ahocorasick
 
@@ -177,10 +180,7 @@ class CompiledGlossary:
         text = _SINGLE_LINE_BREAK.sub(lambda m: " " * len(m.group()), text)
         occurrences = self._needle_occurrences(lower_keeping_length(text))
         for index, pattern in enumerate(self._patterns):
-            if pattern.needles is None:
-                spans = [(0, len(text))]
-            else:
-                spans = _windows(text, occurrences.get(index, []))
+            spans = [(0, len(text))] if pattern.needles is None else _windows(text, occurrences.get(index, []))
             if not spans:
                 continue  # and the pattern need not even be compiled
             compiled = pattern.compiled()
@@ -225,7 +225,9 @@ class _Pattern:
                 self._compiled = regex.compile(self.entry.pattern or "", regex.IGNORECASE)
             except (regex.error, ValueError, OverflowError, KeyError, RecursionError, MemoryError) as exc:
                 path, _, line = self.entry.origin.rpartition(":")
-                reason = exc.msg if isinstance(exc, regex.error) else (str(exc) or type(exc).__name__)
+                # regex.error has msg (regex/_regex_core.py); the types-regex stubs leave it out.
+                reason = (exc.msg if isinstance(exc, regex.error)  # type: ignore[attr-defined]
+                          else (str(exc) or type(exc).__name__))
                 raise GlossaryError(path, int(line) if line.isdigit() else 1, 1, f"invalid pattern: {reason}") from None
         return self._compiled
 

@@ -12,6 +12,7 @@ platformdirs gives (~/.cache/termcheck on Linux).
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import marshal
@@ -33,7 +34,10 @@ KEEP_FILES = 4  # cache files kept in the folder: a few glossaries in use side b
 _PREFIX = "compiled-"
 _SUFFIX = ".pickle"
 _SIDE_SUFFIX = ".marshal"
-T = TypeVar("T")
+# What marshal can write, and so what side_data keeps: plain data.
+_Plain = (dict[Any, Any] | list[Any] | tuple[Any, ...] | set[Any] | frozenset[Any]
+          | str | bytes | int | float | None)
+T = TypeVar("T", bound=_Plain)
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -105,8 +109,9 @@ def _code_fingerprint() -> str:
         folders[:] = sorted(f for f in folders if f != "__pycache__")
         for name in sorted(files):
             if name.endswith((".py", ".tsv", ".txt", ".json")):
-                stat = os.stat(os.path.join(root, name))
-                stamps.append(f"{os.path.relpath(os.path.join(root, name), _PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
+                path = os.path.join(root, name)
+                stat = os.stat(path)
+                stamps.append(f"{os.path.relpath(path, _PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(stamps)
 
 
@@ -154,10 +159,8 @@ def _write(cache_file: Path, dump: Callable[[IO[bytes]], None]) -> None:
         pass
     finally:
         if temporary is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _prune(directory: Path) -> None:
@@ -167,7 +170,5 @@ def _prune(directory: Path) -> None:
     kept = {f.stem for f in files[:KEEP_FILES]}
     for old in files[KEEP_FILES:] + [f for f in directory.glob(f"{_PREFIX}*{_SIDE_SUFFIX}")
                                      if f.name.split(".")[0] not in kept]:
-        try:
+        with contextlib.suppress(OSError):
             old.unlink()
-        except OSError:
-            pass

@@ -2,7 +2,8 @@
 
 The search text is the original lower-cased, with curly apostrophes made straight, line breaks, tabs,
 hyphens and Markdown emphasis marks made spaces, blank lines made barriers, and every run of spaces
-collapsed to one; block-quote markers at the start of a line count as spaces. All steps but the last keep the length, so only the collapsed runs need recording.
+collapsed to one; block-quote markers at the start of a line count as spaces. All steps but the last
+keep the length, so only the collapsed runs need recording.
 """
 from __future__ import annotations
 

@@ -181,7 +181,7 @@ def chinese_numbers(source: str) -> list[Number]:
 
     raws: list[_Raw] = []
     for m in _TOKEN.finditer(source):
-        if raws and m.start() < raws[-1].end or any(s < m.end() and m.start() < e for s, e in blocked):
+        if (raws and m.start() < raws[-1].end) or any(s < m.end() and m.start() < e for s, e in blocked):
             continue
         raws.append(_read(source, m, t))
     _share_range_suffixes(source, raws, t)
@@ -453,7 +453,7 @@ def _integer(numeral: str, digit_string: bool = False) -> int | None:
             current, zero = _DIGITS[char], False
     if current is not None:
         # 三千五 is 3,500 and 一百五 is 150: a last digit right after 百 or 千 counts in the next lower unit.
-        total += current * (last_unit // 10 if last_unit >= 100 and not numeral[-2] in "零〇" else 1)
+        total += current * (last_unit // 10 if last_unit >= 100 and numeral[-2] not in "零〇" else 1)
     return total
 
 

@@ -11,19 +11,23 @@ that keep a hostile pattern from exhausting memory or the stack in either parser
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 from functools import lru_cache
+from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+if sys.version_info >= (3, 11):
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+else:
+    import sre_constants as _c
+    import sre_parse as _sre_parse
 
 MIN_NEEDLE = 4  # shorter literals ("and", "not") occur everywhere and would not narrow the search
 
 Needles = frozenset[str]
+# One node of the standard library's parse tree: (opcode, argument), the argument's shape set by the opcode.
+_Node = tuple[Any, Any]
 
 
 # Limits on a glossary pattern, checked when the glossary is loaded (docs/glossary-format.md). Beyond them
@@ -75,7 +79,8 @@ def _compile_error(pattern: str, flag_groups: list[int]) -> Problem | None:
     try:
         regex.compile(pattern, regex.IGNORECASE)
     except regex.error as exc:
-        return (exc.pos or 0), exc.msg
+        # regex.error has pos and msg (regex/_regex_core.py); the types-regex stubs leave them out.
+        return (exc.pos or 0), exc.msg  # type: ignore[attr-defined]
     except RecursionError:
         return 0, "too deeply nested to compile"
     except MemoryError:
@@ -223,17 +228,18 @@ def required_literals(pattern: str) -> Needles | None:
         tree = _parse(pattern)
     except Exception:  # noqa: BLE001 - syntax only `regex` knows (\p{…}, fuzzy matching): no prefilter
         return None
-    return _best(_sequence(list(tree)))
+    return _best(_sequence(list(tree.data)))
 
 
+# Parsed once for validation at load and once more for the prefilter: cached.
 @lru_cache(maxsize=4096)
-def _parse(pattern: str):  # parsed once for validation at load and once more for the prefilter: cache it
+def _parse(pattern: str) -> _sre_parse.SubPattern:
     with warnings.catch_warnings():  # "Possible nested set": `regex` reads [[ as the standard library does
         warnings.simplefilter("ignore")
         return _sre_parse.parse(pattern, re.IGNORECASE)
 
 
-def _sequence(items: list) -> list[Needles]:
+def _sequence(items: list[_Node]) -> list[Needles]:
     """Needle sets that are each required by a sequence of parse items."""
     required: list[Needles] = []
     run: list[str] = []
@@ -257,14 +263,15 @@ def _sequence(items: list) -> list[Needles]:
     return required
 
 
-def _item(op, arg) -> Needles | None:
+def _item(op: Any, arg: Any) -> Needles | None:
     if op is _c.SUBPATTERN:
         return _best(_sequence(list(arg[-1])))
     if op is _c.BRANCH:
-        alternatives = [_best(_sequence(list(branch))) for branch in arg[1]]
-        if any(a is None for a in alternatives):
+        best = [_best(_sequence(list(branch))) for branch in arg[1]]
+        alternatives = [a for a in best if a is not None]
+        if len(alternatives) < len(best):
             return None
-        return frozenset().union(*alternatives)
+        return frozenset[str]().union(*alternatives)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
         low, _, body = arg
         return _best(_sequence(list(body))) if low >= 1 else None
