@@ -5,12 +5,14 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.checks.casing import fit_suggestion
 from termcheck.checks.fitting import seam_safe
+from termcheck.checks.memo import Derived, keep_last
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
 from termcheck.matching.windows import anchored_windows
@@ -71,50 +73,195 @@ class FormulaDeviation(Check):
         anchors = _anchors(ctx.glossary) if ctx.glossary is not None else {}
         if not anchors:
             return
+        plans = _plans(anchors)
         text = ctx.document.prose
         known = sorted([(t.start, t.end, t.entry, t.kind) for t in ctx.terms]
                        + [(p.start, p.end, p.entry, None) for p in ctx.patterns], key=lambda k: (k[0], k[1]))
         known_starts = [k[0] for k in known]
         # Only around the formulas' rare words: most text holds none, and tokenizing all of it is slow.
-        for start, end in anchored_windows(text, lambda w: singular(w.replace("’", "'").removesuffix("'s")) in anchors):
-            yield from self._check_window(ctx, anchors, text, _tokens(text[start:end], start), known, known_starts)
+        for start, end in anchored_windows(text, lambda w: _word_key(w)[0] in anchors):
+            yield from self._check_window(ctx, plans, text, _window_tokens(text[start:end], start), known, known_starts)
 
-    def _check_window(self, ctx: DocumentContext, anchors: dict[str, tuple[_Formula, ...]], text: str,
-                      tokens: list[_Token], known: list, known_starts: list[int]) -> Iterator[Finding]:
-        reported: list[tuple[int, int]] = []
-        here = {t.key for t in tokens}
-        for index, token in enumerate(tokens):
-            for formula in anchors.get(token.key, ()):
-                if sum(1 for word in formula.distinctive if word in here) < len(formula.distinctive) - 1:
-                    continue  # too few of its words anywhere near: no need to walk the tokens
-                span = _match(tokens, index, formula)
-                if span is None:
-                    continue
-                first, last, matched = span
-                start, end = tokens[first].start, tokens[last].end
-                if any(s < end and start < e for s, e in reported) or _known(known, known_starts, start, end, formula.entry):
-                    continue
-                if not _deviates(tokens[first:last + 1], formula, matched):
-                    continue
-                suggestion = _suggestion(text, start, end, formula, matched)
-                reported.append((start, end))
-                yield self.finding(
-                    ctx, start, end,
-                    f"“{' '.join(text[start:end].split())}” departs from the official formula “{formula.rendering}” "
-                    f"({formula.entry.zh})",
-                    suggestion=suggestion, entry=formula.entry,
-                )
+    def _check_window(self, ctx: DocumentContext, plans: Derived, text: str,
+                      tokens: _Tokens, known: list, known_starts: list[int]) -> Iterator[Finding]:
+        reported = _Spans()
+        for index, plan in _candidates(tokens.keys, plans):
+            span = _match(tokens.keys, index, plan)
+            if span is None:
+                continue
+            formula = plan.formula
+            first, last, matched = span
+            start, end = tokens.starts[first], tokens.ends[last]
+            if reported.overlaps(start, end) or _known(known, known_starts, start, end, formula.entry):
+                continue
+            if not _deviates(tokens.span(first, last), formula, matched):
+                continue
+            suggestion = _suggestion(text, start, end, formula, matched)
+            reported.add(start, end)
+            yield self.finding(
+                ctx, start, end,
+                f"“{' '.join(text[start:end].split())}” departs from the official formula “{formula.rendering}” "
+                f"({formula.entry.zh})",
+                suggestion=suggestion, entry=formula.entry,
+            )
+
+
+class _Spans:
+    """Spans that do not overlap, in order: does a new one overlap any? (A dense document has a hundred
+    in one window, each new match tested against all.)"""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans before i start before `end`; the last ends last
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+@dataclass
+class _Tokens:
+    """A window's tokens as parallel lists: the walks read only the keys, and few tokens are ever more."""
+
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+    possessive: list[bool]
+
+    def span(self, first: int, last: int) -> list[_Token]:
+        return [_Token(self.starts[i], self.ends[i], self.keys[i], self.possessive[i]) for i in range(first, last + 1)]
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """Some of a formula's distinctive words, for counting how many of them (with repeats) are near."""
+
+    words: frozenset[str]
+    repeated: tuple[tuple[str, int], ...]  # words that occur more than once, and how many more times
+
+    @classmethod
+    def of(cls, words: list[str]) -> _Counted:
+        return cls(frozenset(words), tuple((w, words.count(w) - 1) for w in sorted(set(words)) if words.count(w) > 1))
+
+    def count(self, near: set[str]) -> int:
+        return len(self.words & near) + (self.more(near) if self.repeated else 0)
+
+    def more(self, near: set[str]) -> int:
+        return sum(more for word, more in self.repeated if word in near)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A formula as tried from one of its anchor words, with what the walk needs worked out once."""
+
+    formula: _Formula
+    distinctive: _Counted
+    uncommon_words: _Counted  # those outside the COMMON_RANK commonest words
+    starts: tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...]  # each k of the anchor, the words before
+    # it (nearest first) and after it
+    uncommon: tuple[bool, ...]  # per distinctive word
+    window: int  # tokens a span may cover
+    need: int  # distinctive words to find: all but one
+
+
+@dataclass(frozen=True, eq=False)
+class _Anchored:
+    """The formulas of one anchor word, indexed by their uncommon words."""
+
+    anchor: str
+    plans: tuple[_Plan, ...]
+    reach: int  # the largest window of the formulas
+    uncommon: frozenset[str]  # the uncommon words of all of them
+    having: dict[str, tuple[int, ...]]  # for each of those words, the formulas that have it
+    always: tuple[int, ...]  # formulas with an uncommon word twice: the anchor may be both
+
+    def plans_near(self, near: set[str]) -> list[_Plan]:
+        """In order, the formulas with an uncommon word besides the anchor near: a match has two. (An
+        anchor word may anchor a hundred formulas, “th” of “20th” for one.)"""
+        found = set(self.always)
+        for word in self.uncommon & near:
+            if word != self.anchor:
+                found.update(self.having[word])
+        return [self.plans[i] for i in sorted(found)]
 
 
 def _tokens(text: str, offset: int = 0) -> list[_Token]:
-    out = []
+    return [_Token(offset + m.start(), offset + m.end(), *_word_key(m.group())) for m in _WORD.finditer(text)]
+
+
+def _window_tokens(text: str, offset: int) -> _Tokens:
+    tokens = _Tokens([], [], [], [])
+    starts, ends, keys, possessive = tokens.starts.append, tokens.ends.append, tokens.keys.append, tokens.possessive.append
     for m in _WORD.finditer(text):
-        word = m.group().lower().replace("’", "'")
-        if not word[0].isalpha():
-            out.append(_Token(offset + m.start(), offset + m.end(), "|"))
-            continue
-        out.append(_Token(offset + m.start(), offset + m.end(), singular(word.removesuffix("'s")), word.endswith("'s")))
-    return out
+        start, end = m.span()
+        key, owned = _word_key(m.group())
+        starts(offset + start)
+        ends(offset + end)
+        keys(key)
+        possessive(owned)
+    return tokens
+
+
+@lru_cache(maxsize=65536)
+def _word_key(token: str) -> tuple[str, bool]:
+    """A token's key (lower-cased, singular, without a possessive; "|" for the end of a sentence) and
+    whether it was possessive. Cached: the same words recur all through a document."""
+    word = token.lower().replace("’", "'")
+    if not word[0].isalpha():
+        return "|", False
+    return singular(word.removesuffix("'s")), word.endswith("'s")
+
+
+def _candidates(keys: list[str], plans: Derived) -> Iterator[tuple[int, _Plan]]:
+    """Each anchor token with each formula it anchors, in order, but for formulas with too few of their
+    words near it: a match lies within one sentence and the formula's window, misses at most one of its
+    words, and has two of its uncommon words."""
+    anchors = plans.index
+    start = 0
+    for stop in [i for i, key in enumerate(keys) if key == "|"] + [len(keys)]:
+        for index in range(start, stop):
+            if keys[index] not in anchors:
+                continue
+            anchored = plans[keys[index]]
+            near = set(keys[max(start, index - anchored.reach):min(stop, index + anchored.reach + 1)])
+            for plan in anchored.plans_near(near):
+                # The count inlined: this runs for every formula at every anchor, the test after it rarely.
+                distinctive = plan.distinctive
+                found = len(distinctive.words & near)
+                if distinctive.repeated:
+                    found += distinctive.more(near)
+                if found >= plan.need and plan.uncommon_words.count(near) >= 2:
+                    yield index, plan
+        start = stop + 1
+
+
+@keep_last
+def _plans(anchors: dict[str, tuple[_Formula, ...]]) -> Derived:
+    return Derived(anchors, _anchored)
+
+
+def _anchored(anchor: str, formulas: tuple[_Formula, ...]) -> _Anchored:
+    plans = tuple(_plan(formula, anchor) for formula in formulas)
+    having: dict[str, list[int]] = defaultdict(list)
+    for i, plan in enumerate(plans):
+        for word in plan.uncommon_words.words:
+            having[word].append(i)
+    always = tuple(i for i, plan in enumerate(plans) if plan.uncommon_words.repeated)
+    return _Anchored(anchor, plans, max(plan.window for plan in plans), frozenset(having),
+                     {word: tuple(found) for word, found in having.items()}, always)
+
+
+def _plan(formula: _Formula, anchor: str) -> _Plan:
+    wanted = formula.distinctive
+    starts = tuple((k, tuple(reversed(wanted[:k])), wanted[k + 1:]) for k, word in enumerate(wanted) if word == anchor)
+    uncommon = tuple(frequency_rank(word) > COMMON_RANK for word in wanted)
+    return _Plan(formula, _Counted.of(list(wanted)), _Counted.of([w for w, rare in zip(wanted, uncommon) if rare]),
+                 starts, uncommon, formula.length + SLACK, len(wanted) - 1)
 
 
 def _formulas(glossary: CompiledGlossary) -> tuple[_Formula, ...]:
@@ -156,63 +303,60 @@ def _build_anchors(glossary: CompiledGlossary) -> dict[str, tuple[_Formula, ...]
     return {word: tuple(found) for word, found in by_word.items()}
 
 
-def _match(tokens: list[_Token], index: int, formula: _Formula) -> tuple[int, int, list[int]] | None:
+def _match(keys: list[str], index: int, plan: _Plan) -> tuple[int, int, list[int]] | None:
     """The first and last token of the formula's distinctive words around token `index`, in order, with at
     most one missing, and which of them were found; None if the span does not qualify."""
-    anchor = tokens[index].key
-    wanted = formula.distinctive
-    window = formula.length + SLACK
+    window = plan.window
     best: tuple[int, int, list[int]] | None = None
-    for k, word in enumerate(wanted):
-        if word != anchor:
+    for k, before, after in plan.starts:
+        left = _scan(keys, index - 1, max(0, index - window) - 1, -1, before)
+        if left is None:
             continue
-        lo = max(0, index - window)
-        left = _scan(tokens, index - 1, lo - 1, -1, list(reversed(wanted[:k])))
-        right = _scan(tokens, index + 1, min(len(tokens), index + window + 1), 1, list(wanted[k + 1:]))
-        if left is None or right is None:
+        right = _scan(keys, index + 1, min(len(keys), index + window + 1), 1, after)
+        if right is None:
             continue
         (first, left_found), (last, right_found) = left, right
         matched = [k - 1 - i for i in left_found][::-1] + [k] + [k + 1 + i for i in right_found]
         first, last = first if left_found else index, last if right_found else index
         if last - first + 1 > window:
             continue
-        if _qualifies(formula, matched) and (best is None or len(matched) > len(best[2])):
+        if _qualifies(plan, matched) and (best is None or len(matched) > len(best[2])):
             best = (first, last, matched)
     return best
 
 
-def _scan(tokens: list[_Token], start: int, stop: int, step: int, wanted: list[str]) -> tuple[int, list[int]] | None:
+def _scan(keys: list[str], start: int, stop: int, step: int, wanted: tuple[str, ...]) -> tuple[int, list[int]] | None:
     """Greedy in-order search for `wanted` from token `start` towards `stop` (exclusive), within one
     sentence, allowing one of them to be missing: the position of the last one found and which were found."""
     found: list[int] = []
     last = start - step
-    i, skipped, pos = 0, False, start
-    while i < len(wanted) and pos != stop:
-        key = tokens[pos].key
+    i, skipped, pos, size = 0, False, start, len(wanted)
+    while i < size and pos != stop:
+        key = keys[pos]
         if key == "|":
             break
         if key == wanted[i]:
             found.append(i)
             last, i = pos, i + 1
-        elif not skipped and i + 1 < len(wanted) and key == wanted[i + 1]:
+        elif not skipped and i + 1 < size and key == wanted[i + 1]:
             found.append(i + 1)
             last, i, skipped = pos, i + 2, True
         pos += step
-    if len(wanted) - len(found) > 1:
+    if size - len(found) > 1:
         return None
     return last, found
 
 
-def _qualifies(formula: _Formula, matched: list[int]) -> bool:
+def _qualifies(plan: _Plan, matched: list[int]) -> bool:
     """Enough of the formula is there: every distinctive word, or all but one inside it, and at least
     two of the formula's uncommon words (one sentence shares common words with many formulas)."""
-    missing = set(range(len(formula.distinctive))) - set(matched)
-    uncommon = sum(1 for k in matched if frequency_rank(formula.distinctive[k]) > COMMON_RANK)
-    if uncommon < 2:
+    size = len(plan.uncommon)
+    if sum(1 for k in matched if plan.uncommon[k]) < 2:
         return False
-    if not missing:
+    if len(matched) == size:
         return True
-    return len(missing) == 1 and len(formula.distinctive) >= 4 and 0 < min(missing) < len(formula.distinctive) - 1
+    missing = set(range(size)) - set(matched)
+    return len(missing) == 1 and size >= 4 and 0 < min(missing) < size - 1
 
 
 def _deviates(span: list[_Token], formula: _Formula, matched: list[int]) -> bool:

@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.checks.memo import Derived, keep_last
 from termcheck.findings import Finding, Severity
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.matching.windows import anchored_windows
@@ -26,13 +27,6 @@ class _Idiom:
     zh: str
     meaning: str
     glosses: tuple[frozenset[str], ...]  # per character
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    word: str  # lower-cased, singular; "" for a clause break
 
 
 class LiteralIdiom(Check):
@@ -57,25 +51,37 @@ class LiteralIdiom(Check):
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         index = _index(ctx.glossary)
+        plans = _plans(index)
         # Only an uncommon word can anchor a match: common words ("work", "people") gloss hundreds of
         # characters, and trying every idiom at every one of them made a 50 MB file take minutes. Text is
         # tokenized only around the anchors.
         text = ctx.document.prose
         for start, end in anchored_windows(text, lambda w: singular(w) in index, reach=50):
-            yield from self._check_window(ctx, index, _tokens(text[start:end], start))
+            yield from self._check_window(ctx, plans, _Tokens(text[start:end], start))
 
-    def _check_window(self, ctx: DocumentContext, index: dict[str, tuple[tuple[_Idiom, int], ...]],
-                      tokens: list[_Token]) -> Iterator[Finding]:
+    def _check_window(self, ctx: DocumentContext, plans: Derived, tokens: _Tokens) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
-        for i, token in enumerate(tokens):
-            for idiom, position in index.get(token.word, ()):
-                span = _match(tokens, i, idiom, position)
+        content = tokens.words
+        for i, word in enumerate(content):
+            if word not in plans.index:
+                continue
+            anchored = plans[word]
+            # A match has a gloss right next to the anchor: most anchors have none, and are not walked.
+            before = content[i - 1] if i > 0 else ""
+            after = content[i + 1] if i + 1 < len(content) else ""
+            if before not in anchored.next_before and after not in anchored.next_after:
+                continue
+            for plan in anchored.plans:
+                if before not in plan.next_before and after not in plan.next_after:
+                    continue
+                span = _match(content, i, plan)
                 if span is None:
                     continue
-                start, end = tokens[span[0]].start, tokens[span[1]].end
+                start, end = tokens.span(*span)
                 if any(s < end and start < e for s, e in taken):
                     continue
                 taken.append((start, end))
+                idiom = plan.idiom
                 yield self.finding(
                     ctx, start, end,
                     f"“{' '.join(ctx.document.prose[start:end].split())}” looks like the idiom {idiom.zh} "
@@ -84,35 +90,66 @@ class LiteralIdiom(Check):
                 break
 
 
-def _tokens(text: str, offset: int = 0) -> list[_Token]:
-    function = words("function-words-en.txt")
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group().lower()
-        if not word[0].isalpha():
-            out.append(_Token(offset + m.start(), offset + m.end(), ""))
-        elif word not in function:
-            out.append(_Token(offset + m.start(), offset + m.end(), singular(word)))
-    return out
+class _Tokens:
+    """A window's content words (lower-cased, singular; function words left out, "" for a clause break).
+    Found by one call in C; where they are is worked out only for a window with a match."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text, self.offset = text, offset
+        self.words = [word for word in map(_word, _WORD.findall(text)) if word is not None]
+        self._spans: list[tuple[int, int]] | None = None
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Where the text from content word `first` to content word `last` is."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _WORD.finditer(self.text) if _word(m.group()) is not None]
+        return self.offset + self._spans[first][0], self.offset + self._spans[last][1]
 
 
-def _match(tokens: list[_Token], anchor: int, idiom: _Idiom, position: int) -> tuple[int, int] | None:
-    """Around token `anchor` (an uncommon gloss of character `position`), the other characters' glosses
-    in order, each right next to the last (function words aside), one character at most left out, in
-    one clause: the span's first and last token, or None."""
-    before = _walk(tokens, anchor, -1, [idiom.glosses[c] for c in range(position - 1, -1, -1)])
-    after = _walk(tokens, anchor, 1, [idiom.glosses[c] for c in range(position + 1, len(idiom.glosses))])
-    (first, found_before), (last, found_after) = before, after
+@dataclass(frozen=True)
+class _Plan:
+    """An idiom as tried from an uncommon gloss of one of its characters, with its walks worked out once."""
+
+    idiom: _Idiom
+    before: tuple[frozenset[str], ...]  # the glosses of the characters before, nearest first
+    after: tuple[frozenset[str], ...]  # and after
+    next_before: frozenset[str]  # what the word before the anchor must be for the walk back to find one
+    next_after: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    plans: tuple[_Plan, ...]
+    next_before: frozenset[str]  # the union of the plans'
+    next_after: frozenset[str]
+
+
+@lru_cache(maxsize=65536)
+def _word(token: str) -> str | None:
+    """The token as the index spells it; "" for punctuation, None for a function word (left out).
+    Cached: the same words recur all through a document."""
+    word = token.lower()
+    if not word[0].isalpha():
+        return ""
+    return None if word in words("function-words-en.txt") else singular(word)
+
+
+def _match(content: list[str], anchor: int, plan: _Plan) -> tuple[int, int] | None:
+    """Around token `anchor` (an uncommon gloss of one of the idiom's characters), the other characters'
+    glosses in order, each right next to the last (function words aside), one character at most left out,
+    in one clause: the span's first and last token, or None."""
+    first, found_before = _walk(content, anchor, -1, plan.before)
+    last, found_after = _walk(content, anchor, 1, plan.after)
     if 1 + found_before + found_after < MIN_CHARACTERS:
         return None
     return first, last
 
 
-def _walk(tokens: list[_Token], anchor: int, step: int, wanted: list[frozenset[str]]) -> tuple[int, int]:
+def _walk(content: list[str], anchor: int, step: int, wanted: tuple[frozenset[str], ...]) -> tuple[int, int]:
     """From the anchor outwards: how far the glosses of `wanted` (nearest character first) reach."""
     found, reach, j, c, skipped = 0, anchor, anchor + step, 0, False
-    while 0 <= j < len(tokens) and c < len(wanted) and tokens[j].word:
-        word = tokens[j].word
+    while 0 <= j < len(content) and c < len(wanted) and content[j]:
+        word = content[j]
         if word in wanted[c]:
             found, reach, c = found + 1, j, c + 1
         elif not skipped and c + 1 < len(wanted) and word in wanted[c + 1]:
@@ -121,6 +158,24 @@ def _walk(tokens: list[_Token], anchor: int, step: int, wanted: list[frozenset[s
             break
         j += step
     return reach, found
+
+
+@keep_last
+def _plans(index: dict[str, tuple[tuple[_Idiom, int], ...]]) -> Derived:
+    return Derived(index, _anchored)
+
+
+def _anchored(word: str, found: tuple[tuple[_Idiom, int], ...]) -> _Anchored:
+    plans = tuple(_plan(idiom, position) for idiom, position in found)
+    return _Anchored(plans, frozenset().union(*(p.next_before for p in plans)),
+                     frozenset().union(*(p.next_after for p in plans)))
+
+
+@lru_cache(maxsize=None)
+def _plan(idiom: _Idiom, position: int) -> _Plan:
+    before = tuple(idiom.glosses[c] for c in range(position - 1, -1, -1))
+    after = idiom.glosses[position + 1:]
+    return _Plan(idiom, before, after, frozenset().union(*before[:2]), frozenset().union(*after[:2]))
 
 
 def _index(glossary: CompiledGlossary | None) -> dict[str, tuple[tuple[_Idiom, int], ...]]:

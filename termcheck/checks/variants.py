@@ -15,7 +15,8 @@ from termcheck.wordlists import words
 # Words, hyphenated compounds whole ("grass-roots"), and the punctuation that ends a clause.
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|[.,;:!?()\[\]\"“”‘’—]|\n\s*\n")
 _MIN_COUNT = 2  # each variant recurs
-MAX_CHARS = 500_000  # counting phrases costs about 1.5 s a megabyte: larger documents are left to TC102
+MAX_CHARS = 500_000  # larger documents are left to TC102 (counting cost 1.5 s a megabyte when this was set;
+# it is now about 0.15 s, but raising the cap would change what long documents report)
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,14 @@ class VariantPhrase(Check):
         text = ctx.document.prose
         if len(text) > MAX_CHARS:
             return
-        clauses = _clauses(text)
+        variants = _spelling_variants(text)
+        if not variants:
+            return
         # A glossary phrase of several words is TC101's or TC102's to report; a one-word rendering is not
         # enough to call the swap known ("officials" is admitted for 领导干部, "cadres" for 干部).
         covered = sorted((t.start, t.end) for t in ctx.terms if " " in text[t.start:t.end].strip())
         reported: set[int] = set()
-        for variant in _spelling_variants(clauses):
+        for variant in variants:
             for token in variant.minority:
                 if token.start in reported or _inside(covered, token.start, token.end):
                     continue
@@ -78,39 +81,43 @@ class _Variant:
     minority: list[_Token]
 
 
-def _clauses(text: str) -> list[list[_Token]]:
-    clauses: list[list[_Token]] = [[]]
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        if not word[0].isalpha():
-            if clauses[-1]:
-                clauses.append([])
-            continue
-        clauses[-1].append(_Token(m.start(), m.end(), word.lower().replace("’", "'")))
-    return [c for c in clauses if c]
-
-
 def _content(word: str) -> bool:
     return word not in words("function-words-en.txt") and len(word) > 2
 
 
-def _spelling_variants(clauses: list[list[_Token]]) -> list[_Variant]:
+def _spelling_variants(text: str) -> list[_Variant]:
     """One word written with and without its hyphen: grass-roots and grassroots."""
     forms: dict[str, dict[str, list[_Token]]] = defaultdict(lambda: defaultdict(list))
-    for clause in clauses:
-        for token in clause:
-            if _content(token.word):
-                forms[token.word.replace("-", "")][token.word].append(token)
+    spelled = _spelled_two_ways(text)
+    if spelled:
+        for m in _TOKEN.finditer(text):
+            word = spelled.get(m.group())
+            if word is not None:
+                forms[word.replace("-", "")][word].append(_Token(m.start(), m.end(), word))
     out = []
     for spellings in forms.values():
-        if len(spellings) < 2:
-            continue
         ranked = sorted(spellings.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         (top, top_tokens), rest = ranked[0], ranked[1:]
         for word, tokens in rest:
             if len(tokens) >= _MIN_COUNT and len(top_tokens) >= _MIN_COUNT:
                 out.append(_Variant(top, top, len(top_tokens), word, len(tokens), tokens))
     return out
+
+
+def _spelled_two_ways(text: str) -> dict[str, str]:
+    """The content words (as written, and lower-cased) of the text that it also spells another way, with
+    or without a hyphen: found among the distinct words, so that most documents, which have none, are
+    read word by word only in C."""
+    lowered: dict[str, str] = {}
+    for written in set(_TOKEN.findall(text)):
+        if written[0].isalpha():
+            word = written.lower().replace("’", "'")
+            if _content(word):
+                lowered[written] = word
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for word in lowered.values():
+        spellings[word.replace("-", "")].add(word)
+    return {written: word for written, word in lowered.items() if len(spellings[word.replace("-", "")]) > 1}
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

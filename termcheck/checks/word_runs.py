@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Words that may sit inside a run without belonging to the vocabulary.
@@ -34,22 +35,19 @@ def longest_run(text: str, key_of: Callable[[str], Hashable | None], min_words: 
     best: Run | None = None
     spans: list[tuple[int, int]] = []
     keys: set[Hashable] = set()
-    last_end = 0
 
     def close() -> None:
         nonlocal best
         if len(spans) >= min_words and len(keys) >= min_keys and (best is None or len(spans) > best.words):
             best = Run(spans[0][0], spans[-1][1], len(spans), frozenset(keys))
 
-    for m in _WORD.finditer(text):
-        if spans and text[last_end:m.start()].strip():
+    for start, end, word, after_punctuation in _words(text):
+        if spans and after_punctuation:
             close()  # punctuation ends a run: "night, striving" is two phrases
             spans, keys = [], set()
-        last_end = m.end()
-        word = m.group().lower()
         key = None if word in JOINERS else key_of(word)
         if key is not None:
-            spans.append(m.span())
+            spans.append((start, end))
             keys.add(key)
         elif word in JOINERS and spans:
             continue
@@ -58,3 +56,15 @@ def longest_run(text: str, key_of: Callable[[str], Hashable | None], min_words: 
             spans, keys = [], set()
     close()
     return best
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """Each word's span, lower-cased form, and whether anything but space comes between it and the word
+    before. Cached: a target is searched once for each idiom or term of its source."""
+    out = []
+    last_end = 0
+    for m in _WORD.finditer(text):
+        out.append((m.start(), m.end(), m.group().lower(), bool(text[last_end:m.start()].strip())))
+        last_end = m.end()
+    return tuple(out)
