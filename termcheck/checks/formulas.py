@@ -296,7 +296,8 @@ def _anchors(glossary: CompiledGlossary) -> dict[str, tuple[_Formula, ...]]:
 def _build_anchors(glossary: CompiledGlossary) -> dict[str, tuple[_Formula, ...]]:
     by_word: dict[str, list[_Formula]] = defaultdict(list)
     for formula in _formulas(glossary):
-        rarest = sorted(set(formula.distinctive), key=frequency_rank, reverse=True)[:2]
+        # Ties broken by the word itself: set order changes with the hash seed, and so did the findings.
+        rarest = sorted(set(formula.distinctive), key=lambda word: (frequency_rank(word), word), reverse=True)[:2]
         for word in rarest:
             if frequency_rank(word) > COMMON_RANK:
                 by_word[word].append(formula)
