@@ -6,7 +6,7 @@ import stat
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -27,21 +27,27 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 # Options several commands share, declared once.
 GlossaryOption = Annotated[
-    Optional[list[Path]], typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
+    list[Path] | None, typer.Option("--glossary", "-g", help="Extra glossary TSV; repeatable, later files override.")
 ]
 NoDefaultGlossaryOption = Annotated[
-    Optional[bool], typer.Option("--no-default-glossary", help="Do not load the bundled default glossary (glossaries/zh-en-*.tsv).")
+    bool | None,
+    typer.Option("--no-default-glossary", help="Do not load the bundled default glossary (glossaries/zh-en-*.tsv)."),
 ]
 NoCacheOption = Annotated[
-    bool, typer.Option("--no-cache", help="Compile the glossary afresh: neither read nor write the compiled-glossary cache ($TERMCHECK_CACHE_DIR).")
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Compile the glossary afresh: neither read nor write the compiled-glossary cache ($TERMCHECK_CACHE_DIR).",
+    ),
 ]
 NamesOption = Annotated[
-    Optional[list[Path]], typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
+    list[Path] | None, typer.Option("--names", help="Extra proper-names TSV for the pinyin check; repeatable.")
 ]
-SelectOption = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes.")]
-IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")]
+SelectOption = Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes or prefixes.")]
+IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes.")]
 ConfigOption = Annotated[
-    Optional[Path], typer.Option("--config", help="Configuration file (default: the nearest termcheck.toml or pyproject.toml).")
+    Path | None,
+    typer.Option("--config", help="Configuration file (default: the nearest termcheck.toml or pyproject.toml)."),
 ]
 
 
@@ -65,7 +71,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = None,
 ) -> None:
     """termcheck checks English translations of Chinese official texts against a terminology glossary."""
@@ -88,44 +94,64 @@ class FailLevel(str, Enum):
 
 @app.command()
 def lint(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively for .docx, .htm, .html, .markdown, .md, .mdown, .mkd, .po, .text, .tmx, .txt, .xlf, .xliff) or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (searched recursively for .docx, .htm, .html, .markdown, .md, .mdown, .mkd,"
+                            " .po, .text, .tmx, .txt, .xlf, .xliff) or - for stdin."),
+    ],
     glossary: GlossaryOption = None,
     no_default_glossary: NoDefaultGlossaryOption = None,
     names: NamesOption = None,
     source: Annotated[
-        Optional[Path], typer.Option("--source", "-s", help="The line-aligned Chinese source of the one target file.")
+        Path | None, typer.Option("--source", "-s", help="The line-aligned Chinese source of the one target file.")
     ] = None,
-    output_format: Annotated[Optional[LintFormat], typer.Option("--format", "-f", help="Output format.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output_format: Annotated[LintFormat | None, typer.Option("--format", "-f", help="Output format.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically).")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff; write nothing.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the safe fixes as a unified diff; write nothing.")
+    ] = False,
     annotate: Annotated[
-        bool, typer.Option("--annotate", help="Write findings into PO files as #. comments (clean entries lose earlier ones).")
+        bool,
+        typer.Option(
+            "--annotate", help="Write findings into PO files as #. comments (clean entries lose earlier ones)."
+        ),
     ] = False,
     fuzzy: Annotated[
-        bool, typer.Option("--fuzzy", help="With --annotate: also mark annotated entries fuzzy (left out of a compiled .mo).")
+        bool,
+        typer.Option(
+            "--fuzzy", help="With --annotate: also mark annotated entries fuzzy (left out of a compiled .mo)."
+        ),
     ] = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     fail_on: Annotated[
-        Optional[FailLevel], typer.Option("--fail-on", help="Exit 1 on findings of this severity or above.")
+        FailLevel | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity or above.")
     ] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means an error).")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=MAX_JOBS, help="Check files in this many processes.")] = 1,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means an error).")
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, max=MAX_JOBS, help="Check files in this many processes.")
+    ] = 1,
     baseline: Annotated[
-        Optional[Path], typer.Option("--baseline", help="Report and fail only on findings not recorded in this baseline.")
+        Path | None, typer.Option("--baseline", help="Report and fail only on findings not recorded in this baseline.")
     ] = None,
     write_baseline: Annotated[
-        Optional[Path], typer.Option("--write-baseline", help="Record today's findings as the baseline; exit 0.")
+        Path | None, typer.Option("--write-baseline", help="Record today's findings as the baseline; exit 0.")
     ] = None,
     decisions: Annotated[
-        Optional[Path], typer.Option("--decisions", help="Editors' decisions file (default: termcheck-decisions.json if present).")
+        Path | None,
+        typer.Option("--decisions", help="Editors' decisions file (default: termcheck-decisions.json if present)."),
     ] = None,
     config: ConfigOption = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour in text output.")] = ColorMode.auto,
     no_cache: NoCacheOption = False,
     max_file_size: Annotated[
-        Optional[float], typer.Option("--max-file-size", min=0, metavar="MB", help="Refuse documents larger than this (default 64; 0: no limit).")
+        float | None,
+        typer.Option(
+            "--max-file-size", min=0, metavar="MB", help="Refuse documents larger than this (default 64; 0: no limit)."
+        ),
     ] = None,
 ) -> None:
     """Check translations and report deprecated, inconsistent or garbled renderings."""
@@ -175,7 +201,7 @@ def lint(
 def review(
     path: Annotated[str, typer.Argument(help="The document to review.")],
     source: Annotated[
-        Optional[Path], typer.Option("--source", "-s", help="Its line-aligned Chinese source, shown beside each finding.")
+        Path | None, typer.Option("--source", "-s", help="Its line-aligned Chinese source, shown beside each finding.")
     ] = None,
     glossary: GlossaryOption = None,
     no_default_glossary: NoDefaultGlossaryOption = None,
@@ -183,7 +209,7 @@ def review(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     decisions: Annotated[
-        Optional[Path], typer.Option("--decisions", help="Decisions file (default: termcheck-decisions.json).")
+        Path | None, typer.Option("--decisions", help="Decisions file (default: termcheck-decisions.json).")
     ] = None,
     config: ConfigOption = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Highlight with colour.")] = ColorMode.auto,
@@ -210,7 +236,9 @@ def review(
 
 @app.command("config")
 def show_config(
-    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file to read instead of searching.")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Configuration file to read instead of searching.")
+    ] = None,
 ) -> None:
     """Print the effective configuration and where each value comes from."""
     from termcheck.commands.lint import describe_config
@@ -224,7 +252,7 @@ def show_config(
 
 @app.command()
 def rules(
-    code: Annotated[Optional[str], typer.Argument(help="Explain one rule, e.g. TC101.")] = None,
+    code: Annotated[str | None, typer.Argument(help="Explain one rule, e.g. TC101.")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
 ) -> None:
     """List the rule catalogue, or explain one rule."""
@@ -238,17 +266,19 @@ def rules(
 
 @app.command()
 def score(
-    hypotheses: Annotated[list[Path], typer.Argument(help="System outputs, one segment a line; the first is the baseline.")],
+    hypotheses: Annotated[
+        list[Path], typer.Argument(help="System outputs, one segment a line; the first is the baseline.")
+    ],
     ref: Annotated[list[Path], typer.Option("--ref", "-r", help="Reference translation, line-aligned; repeatable.")],
     source: Annotated[
-        Optional[Path], typer.Option("--source", "-s", help="The line-aligned Chinese source: adds the term success rate.")
+        Path | None, typer.Option("--source", "-s", help="The line-aligned Chinese source: adds the term success rate.")
     ] = None,
     glossary: GlossaryOption = None,
     no_default_glossary: NoDefaultGlossaryOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     worst: Annotated[int, typer.Option("--worst", min=0, help="Show this many worst segments by sentence chrF.")] = 5,
     metrics: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--metrics", "-m", help="Only these of bleu, chrf, ter, terms (comma-separated; default: all)."),
     ] = None,
 ) -> None:
@@ -273,7 +303,7 @@ def score(
     sys.stdout.write(rendered)
 
 
-def _only_regular_files(*paths: Optional[Path]) -> None:
+def _only_regular_files(*paths: Path | None) -> None:
     """Refuse a named input that exists but is no regular file: reading a FIFO or a device blocks
     forever or never ends (documents are refused the same way when they are read)."""
     for path in paths:
@@ -287,7 +317,7 @@ def _only_regular_files(*paths: Optional[Path]) -> None:
             _fail(f"{path}: not a regular file")
 
 
-def _split_codes(values: Optional[list[str]]) -> list[str]:
+def _split_codes(values: list[str] | None) -> list[str]:
     return [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
 
 
@@ -305,7 +335,7 @@ def _write_report(output: Path, rendered: str, inputs: list[str]) -> None:
         _fail(f"cannot write report: {exc}")
 
 
-def _use_color(mode: ColorMode, output: Optional[Path]) -> bool:
+def _use_color(mode: ColorMode, output: Path | None) -> bool:
     if mode is ColorMode.always:
         return True
     if mode is ColorMode.never or output is not None or os.environ.get("NO_COLOR"):

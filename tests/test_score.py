@@ -135,7 +135,7 @@ def test_worst_segments_ascend_by_sentence_chrf(single, files):
     scores = [w["chrf"] for w in worst]
     assert scores == sorted(scores)
     hyps, refs = lines_of(files[f"{BASELINE}.en"]), lines_of(files["ref.en"])
-    every = sorted(sacrebleu.sentence_chrf(h, [r]).score for h, r in zip(hyps, refs))
+    every = sorted(sacrebleu.sentence_chrf(h, [r]).score for h, r in zip(hyps, refs, strict=True))
     assert scores == every[:7]
     for w in worst:
         assert w["hypothesis"] == hyps[w["line"] - 1] and w["reference"] == refs[w["line"] - 1]
@@ -215,7 +215,7 @@ def test_p_values_match_sacrebleus_paired_bootstrap(tmp_path, files, monkeypatch
     for index, path in enumerate(paths[1:], start=1):
         for metric in ("BLEU", "chrF2", "TER"):
             assert report["significance"]["systems"][str(path)][metric]["p_value"] == table[metric][index].p_value
-    for path, system in zip(paths, report["systems"]):
+    for path, system in zip(paths, report["systems"], strict=True):
         hyps = lines_of(path)
         assert system["scores"]["BLEU"]["score"] == sacrebleu.corpus_bleu(hyps, refs).score
         assert system["scores"]["chrF2"]["score"] == sacrebleu.corpus_chrf(hyps, refs).score
@@ -265,9 +265,11 @@ def test_glossary_options_choose_the_terms(tmp_path, rows, files):
     """--glossary with --no-default-glossary counts only that glossary's terms; no glossary at all is an error."""
     line = next(i for i, r in enumerate(rows, start=1) if "两个维护" in r["src_zh"])
     glossary = tmp_path / "one.tsv"
-    glossary.write_text("zh\ten\tadmitted\tdeprecated\tsource\n两个维护\tTwo Upholds\ttwo upholds\ttwo maintenance\ttest\n", encoding="utf-8")
+    glossary.write_text("zh\ten\tadmitted\tdeprecated\tsource\n"
+                        "两个维护\tTwo Upholds\ttwo upholds\ttwo maintenance\ttest\n", encoding="utf-8")
     hyp, ref, src = (head(tmp_path, files[name], line) for name in (f"{OTHER}.en", "ref.en", "src.zh"))
-    report = score_json(hyp, "--ref", ref, "--source", src, "--no-default-glossary", "--glossary", glossary, "--worst", "0")
+    report = score_json(hyp, "--ref", ref, "--source", src, "--no-default-glossary", "--glossary", glossary,
+                        "--worst", "0")
     terms = report["systems"][0]["term_success"]
     assert (terms["hits"], terms["total"]) == (0, 1)
     assert terms["missed"] == [{"line": line, "zh": "两个维护", "expected": "Two Upholds", "admitted": ["two upholds"]}]
@@ -285,12 +287,14 @@ def test_real_subprocess(tmp_path, files):
     hyp, ref = head(tmp_path, files[f"{OTHER}.en"], 8), head(tmp_path, files["ref.en"], 8)
     src = head(tmp_path, files["src.zh"], 8)
     proc = subprocess.run(
-        [sys.executable, "-m", "termcheck", "score", str(hyp), "--ref", str(ref), "--source", str(src), "--format", "json"],
+        [sys.executable, "-m", "termcheck", "score", str(hyp), "--ref", str(ref), "--source", str(src),
+         "--format", "json"],
         capture_output=True, text=True, cwd=REPO, timeout=300, check=False,
     )
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
-    assert report["systems"][0]["scores"]["BLEU"]["score"] == sacrebleu.corpus_bleu(lines_of(hyp), [lines_of(ref)]).score
+    expected = sacrebleu.corpus_bleu(lines_of(hyp), [lines_of(ref)]).score
+    assert report["systems"][0]["scores"]["BLEU"]["score"] == expected
     assert report["systems"][0]["term_success"]["total"] > 0
 
 
@@ -307,7 +311,8 @@ def test_lint_imports_neither_sacrebleu_nor_jieba(tmp_path):
         "    pass\n"
         "print('LOADED', 'sacrebleu' in sys.modules, 'jieba' in sys.modules)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120,
+                          check=False)
     assert "LOADED False False" in proc.stdout, proc.stdout + proc.stderr
     assert "Found 0 problems" in proc.stdout
 
@@ -320,7 +325,8 @@ def test_metrics_subset_gives_only_those_metrics(tmp_path, files):
     report = score_json(hyp, "--ref", ref, "--source", src, "--metrics", "terms,BLEU", "--worst", "1")
     assert report["metrics"] == ["bleu", "terms"]
     assert list(report["signatures"]) == ["BLEU"] and list(report["systems"][0]["scores"]) == ["BLEU"]
-    assert report["systems"][0]["scores"]["BLEU"]["score"] == sacrebleu.corpus_bleu(lines_of(hyp), [lines_of(ref)]).score
+    expected = sacrebleu.corpus_bleu(lines_of(hyp), [lines_of(ref)]).score
+    assert report["systems"][0]["scores"]["BLEU"]["score"] == expected
     assert report["systems"][0]["term_success"]["total"] > 0 and len(report["systems"][0]["worst_segments"]) == 1
     text = score(hyp, "--ref", ref, "-m", "chrf", "-m", "ter", "--worst", "0").stdout
     assert "chrF2|nrefs:1|" in text and "TER|nrefs:1|" in text
@@ -380,9 +386,11 @@ def test_p_values_do_not_depend_on_the_other_metrics(tmp_path, files):
 @pytest.mark.parametrize(
     "metrics, message",
     [
-        ("bleu,blue", "termcheck: error: unknown metric 'blue' in --metrics; expected some of bleu, chrf, ter, terms\n"),
+        ("bleu,blue",
+         "termcheck: error: unknown metric 'blue' in --metrics; expected some of bleu, chrf, ter, terms\n"),
         (",", "termcheck: error: --metrics names no metric; expected some of bleu, chrf, ter, terms\n"),
-        ("terms", "termcheck: error: --metrics terms needs --source: the term success rate counts the source's terms\n"),
+        ("terms",
+         "termcheck: error: --metrics terms needs --source: the term success rate counts the source's terms\n"),
     ],
 )
 def test_bad_metrics_exit_2_with_one_line(tmp_path, files, metrics, message):
@@ -443,7 +451,8 @@ def test_json_schema_of_one_system(single):
     assert set(system) == SYSTEM_KEYS
     assert list(system["scores"]) == ["BLEU", "chrF2", "TER"]
     assert all(set(s) == SCORE_KEYS | {"formatted"} for s in system["scores"].values())
-    assert set(system["term_success"]) == TERMS_KEYS and all(set(m) == MISSED_KEYS for m in system["term_success"]["missed"])
+    assert set(system["term_success"]) == TERMS_KEYS
+    assert all(set(m) == MISSED_KEYS for m in system["term_success"]["missed"])
     assert all(set(w) == WORST_KEYS for w in system["worst_segments"])
 
 
@@ -493,7 +502,8 @@ def test_progress_only_on_a_terminal(tmp_path, files):
 def test_score_formatters_and_model_do_not_load_sacrebleu():
     code = ("import sys, termcheck.formatters.score.text, termcheck.formatters.score.json_format\n"
             "print('sacrebleu' in sys.modules)")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120,
+                          check=False)
     assert proc.stdout == "False\n", proc.stderr
 
 

@@ -37,7 +37,7 @@ def read_table(path: str, data: bytes) -> Document:
     line = 0
     for number, row in enumerate(rows, start=1):
         line = number  # one row per line, unless a quoted cell spans lines (then lines are approximate)
-        if has_header and number == 1 or not any(cell.strip() for cell in row):
+        if (has_header and number == 1) or not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(source_col, target_col) and len(row) < 2:
             raise InputError(path, f"line {line}: expected a source and a target column, found {len(row)} column")
@@ -78,7 +78,7 @@ def aligned_text_document(source_path: str, source_data: bytes, target: Document
             "line-aligned files need the same number of lines",
         )
     segments, start = [], 0
-    for number, (source, target_line) in enumerate(zip(source_lines, target_lines), start=1):
+    for number, (source, target_line) in enumerate(zip(source_lines, target_lines, strict=True), start=1):
         content = target_line.rstrip("\r\n")
         segments.append(Segment(id=str(number), source=source, target=content, line=number, start=start))
         start += len(target_line)

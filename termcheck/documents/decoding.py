@@ -34,9 +34,8 @@ def _strict(path: str, data: bytes, encoding: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"not valid {encoding.upper().removesuffix('-LE').removesuffix('-BE')} text (byte offset {exc.start}); save it as UTF-8 and retry"
-        ) from None
+        name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+        raise InputError(path, f"not valid {name} text (byte offset {exc.start}); save it as UTF-8 and retry") from None
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL characters)")
     return text

@@ -138,7 +138,7 @@ def _check_no_dtd(path: str, archive: zipfile.ZipFile, members: list[zipfile.Zip
 
 def _has_dtd(part: IO[bytes]) -> bool:
     """Whether an XML part has a DTD: its prolog is parsed, up to the root element, with the safe settings
-    (those of xml_safety.SAFE_OPTIONS)."""
+    (those of xml_safety.safe_parser)."""
     parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False,
                                  huge_tree=False)
     try:

@@ -12,6 +12,7 @@ their opening only, and where they close is looked up in tables built in one pas
 from __future__ import annotations
 
 from bisect import bisect_right, insort
+from collections.abc import Iterator
 
 import regex
 
@@ -84,7 +85,7 @@ def _non_prose_line_ranges(source: str) -> list[tuple[int, int]]:
     # Only the block structure is wanted: inline parsing (emphasis, links) is switched off, as it
     # decides nothing here and costs up to a second on 40 KB of brackets.
     parser = MarkdownIt("commonmark").disable("inline")
-    return [tuple(tok.map) for tok in parser.parse(source) if tok.type in _NON_PROSE_BLOCKS and tok.map]
+    return [(tok.map[0], tok.map[1]) for tok in parser.parse(source) if tok.type in _NON_PROSE_BLOCKS and tok.map]
 
 
 class _InlineScan:
@@ -103,11 +104,11 @@ class _InlineScan:
         self.footnote_end = NextMatch(text, _FOOTNOTE_END)
         self._runs: dict[int, int] | None = None  # a run's start -> its index, built on first use
 
-    def spans(self, pos: int):
+    def spans(self, pos: int) -> Iterator[tuple[int, int]]:
         text = self.text
         while (m := _INLINE_START.search(text, pos)) is not None:
             kind, start = m.lastgroup, m.start()
-            end = None
+            end: int | None = None
             if kind == "comment":
                 close = self.comment_end.at(start + 4)
                 end = None if close == -1 else close + 3
@@ -130,20 +131,20 @@ class _InlineScan:
     def _code_span(self, start: int, end: int) -> tuple[int, int | None]:
         """The code span opening in the backtick run text[start:end] (which ends where the run ends):
         (where it opens, where it ends), or (start, None) when none opens in it."""
-        if self._runs is None:
-            self._build_runs()
-        index = self._runs.get(start)
-        if index is not None:  # the whole run: the longest length a later run has, up to the run's own
-            closer = self._closer[index]
-        else:  # a part of a run: never asked (every match ends after a whole run), answered all the same
-            closer = self._closer_for_part(end, end - start)
+        runs = self._runs if self._runs is not None else self._build_runs()
+        index = runs.get(start)
+        # The whole run: the longest length a later run has, up to the run's own. A part of a run: never
+        # asked (every match ends after a whole run), answered all the same.
+        closer = self._closer[index] if index is not None else self._closer_for_part(end, end - start)
         if closer is None:
             return start, None
         length = self._ends[closer] - self._starts[closer]
         return end - length, self._ends[closer]
 
-    def _build_runs(self) -> None:
-        starts, ends = [], []
+    def _build_runs(self) -> dict[int, int]:
+        """The backtick runs' tables, built once: returns `_runs`, a run's start -> its index."""
+        starts: list[int] = []
+        ends: list[int] = []
         for m in _BACKTICK_RUN.finditer(self.text):
             starts.append(m.start())
             ends.append(m.end())
@@ -162,6 +163,7 @@ class _InlineScan:
                 insort(later_lengths, length)  # at most sqrt(2n) distinct lengths: linear in all
             nearest[length] = i
         self._closer = closer
+        return self._runs
 
     def _closer_for_part(self, end: int, longest: int) -> int | None:
         first_later = bisect_right(self._starts, end)

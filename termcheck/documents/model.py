@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from termcheck.documents.suppressions import Suppression
 
 # Non-prose characters (code, URLs, markup) are replaced by MASK in `prose`. NUL never occurs in a
 # decoded document (files with NUL bytes are rejected as binary), so MASK cannot be confused with text.
@@ -54,7 +58,7 @@ class Document:
     virtual: bool = False
     source_language: str = ""
     target_language: str = ""
-    suppressions: list = field(default_factory=list)  # inline "termcheck-disable" ranges (Markdown)
+    suppressions: list[Suppression] = field(default_factory=list)  # inline "termcheck-disable" ranges (Markdown)
 
     @classmethod
     def plain(cls, path: str, text: str, encoding: str = "utf-8", bom: bool = False) -> Document:

@@ -42,16 +42,17 @@ def read_po(path: str, data: bytes) -> Document:
         if entry.obsolete or not entry.msgid:
             continue
         flags = tuple(entry.flags)
+        line = entry.linenum if entry.linenum is not None else 0  # polib numbers every entry it parses
         if entry.msgid_plural:
             for index in sorted(entry.msgstr_plural):
                 source = entry.msgid if index == 0 else entry.msgid_plural
                 segments.append(
-                    Segment(id=f"{entry.linenum}[{index}]", source=source, target=entry.msgstr_plural[index],
-                            line=entry.linenum, context=entry.msgctxt or "", flags=flags)
+                    Segment(id=f"{line}[{index}]", source=source, target=entry.msgstr_plural[index],
+                            line=line, context=entry.msgctxt or "", flags=flags)
                 )
         else:
             segments.append(
-                Segment(id=str(entry.linenum), source=entry.msgid, target=entry.msgstr, line=entry.linenum,
+                Segment(id=str(line), source=entry.msgid, target=entry.msgstr, line=line,
                         context=entry.msgctxt or "", flags=flags)
             )
     language = catalogue.metadata.get("Language", "").replace("_", "-")

@@ -13,6 +13,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import regex
 
 # The opening of a marker comment. Where it closes is found by parse_suppressions, not by the pattern:
 # a pattern running on to the closing "-->" rescanned the rest of the text for every unclosed marker
@@ -75,9 +79,11 @@ class NextMatch:
     the answer is kept while it lies ahead, so the text is searched once however often it is asked.
     (Asked for an earlier position, it searches again: still right, only slower.)"""
 
-    def __init__(self, text: str, pattern: re.Pattern) -> None:
+    def __init__(self, text: str, pattern: re.Pattern[str] | regex.Pattern[str]) -> None:
         self.text, self.pattern = text, pattern
-        self.asked, self.found = None, -1  # the last search: from where, and what it found (-1: nothing)
+        # The last search: from where (None: never searched), and what it found (-1: nothing).
+        self.asked: int | None = None
+        self.found = -1
 
     def at(self, start: int) -> int:
         if self.asked is None or start < self.asked or -1 < self.found < start:

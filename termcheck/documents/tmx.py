@@ -67,7 +67,7 @@ def _seg(variant: etree._Element | None) -> etree._Element | None:
 def _language(variant: etree._Element | None) -> str:
     if variant is None:
         return ""
-    return variant.get(XML_LANG) or variant.get("lang", "")  # lang= is TMX 1.1's spelling
+    return variant.get(XML_LANG) or variant.get("lang") or ""  # lang= is TMX 1.1's spelling
 
 
 def _is_chinese(language: str) -> bool:

@@ -12,15 +12,28 @@ from termcheck.errors import InputError
 
 ENTITIES_REFUSED = "XML entity declarations are not accepted"
 REFERENCES_REFUSED = "XML entity references are not accepted (only &amp; &lt; &gt; &quot; &apos; and &#...;)"
-SAFE_OPTIONS = dict(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False
-)
+
+
+def safe_parser() -> etree.XMLParser:
+    """A parser that never resolves entities, loads a DTD or touches the network, and keeps lxml's limits
+    on tree size (_safe_pull_parser has the same settings)."""
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False
+    )
+
+
+def _safe_pull_parser() -> etree.XMLPullParser:
+    """safe_parser's settings in a parser fed incrementally, reporting where each element starts."""
+    return etree.XMLPullParser(
+        events=("start",),
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False,
+    )
 
 
 def parse_untrusted_xml(path: str, data: bytes) -> etree._Element:
     """The root element of `data`, or InputError with a one-line reason."""
     try:
-        root = etree.fromstring(data, etree.XMLParser(**SAFE_OPTIONS))
+        root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         # libxml2 stops an entity expansion with a syntax error; say why rather than "malformed".
         if _prolog_declares_entities(data):
@@ -44,7 +57,7 @@ def _prolog_declares_entities(data: bytes) -> bool:
 
     The DTD is complete when the root element starts, so the first start event's tree already has it.
     """
-    parser = etree.XMLPullParser(events=("start",), **SAFE_OPTIONS)
+    parser = _safe_pull_parser()
     try:
         parser.feed(data)
         parser.close()

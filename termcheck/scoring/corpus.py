@@ -12,15 +12,17 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
-from sacrebleu.significance import PairedTest
+from sacrebleu.metrics.bleu import BLEU
+from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.metrics.ter import TER
+from sacrebleu.significance import PairedTest, Result
 
 from termcheck.scoring.model import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED, SystemResult
 
 Progress = Callable[[str], None]
 
-_METRIC_CLASSES: dict[str, type[Metric]] = {"bleu": BLEU, "chrf": CHRF, "ter": TER}
+_METRIC_CLASSES: dict[str, type[BLEU | CHRF | TER]] = {"bleu": BLEU, "chrf": CHRF, "ter": TER}
 
 
 def corpus_metrics(names: list[str], references: list[list[str]]) -> dict[str, Metric]:
@@ -59,14 +61,26 @@ def paired_bootstrap(
     with _seed(BOOTSTRAP_SEED), _progress_from_sacrebleu(progress, list(systems)):
         test = PairedTest(list(systems.items()), metrics, references=None, test_type="bs", n_samples=BOOTSTRAP_SAMPLES)
         test_signatures, table = test()
-    results = [SystemResult(name, {}) for name in table.pop("System")]
-    for metric_name, column in table.items():
+    names, columns = _split_table(table)
+    results = [SystemResult(name, {}) for name in names]
+    for metric_name, column in columns.items():
         for result, outcome in zip(results, column, strict=True):
             result.scores[metric_name] = outcome.score
             result.significance[metric_name] = {
                 "p_value": _plain(outcome.p_value), "mean": _plain(outcome.mean), "ci": _plain(outcome.ci)
             }
     return results, {name: sig.format() for name, sig in test_signatures.items()}
+
+
+def _split_table(table: dict[str, list[str | Result]]) -> tuple[list[str], dict[str, list[Result]]]:
+    """PairedTest's table, typed: its "System" column holds the systems' names, and every other column
+    one metric's Result per system, in the same order."""
+    names = [cell for cell in table["System"] if isinstance(cell, str)]
+    columns = {
+        metric: [cell for cell in column if isinstance(cell, Result)]
+        for metric, column in table.items() if metric != "System"
+    }
+    return names, columns
 
 
 def _plain(value: float | None) -> float | None:

@@ -59,6 +59,7 @@ def _corpus_scores(
     corpus = corpus_metrics(metrics, inputs.references)
     if not corpus:
         return [SystemResult(name, {}) for name in inputs.systems], {}, {}
+    test_signatures: dict[str, str]
     if len(inputs.systems) == 1:
         results, test_signatures = [single_system(corpus, *next(iter(inputs.systems.items())), progress)], {}
     else:

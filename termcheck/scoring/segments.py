@@ -1,7 +1,7 @@
 """The worst segments of a system, by sentence chrF."""
 from __future__ import annotations
 
-from sacrebleu.metrics import CHRF
+from sacrebleu.metrics.chrf import CHRF
 
 from termcheck.scoring.model import WorstSegment
 

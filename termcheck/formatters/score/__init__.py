@@ -16,7 +16,8 @@ FORMATS: dict[str, str] = {
 
 
 def formatter(name: str) -> Callable[[Evaluation], str]:
-    return importlib.import_module(FORMATS[name]).render
+    render: Callable[[Evaluation], str] = importlib.import_module(FORMATS[name]).render
+    return render
 
 
 __all__ = ["FORMATS", "Evaluation", "formatter"]

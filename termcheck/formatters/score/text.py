@@ -50,7 +50,8 @@ def _header(evaluation: Evaluation) -> str:
 def _term_summary(terms: TermSuccess | None) -> list[str]:
     if terms is None:
         return []
-    return [f"Term success rate = {_rate(terms)} ({terms.hits}/{terms.total} source terms rendered as the glossary says)"]
+    counts = f"{terms.hits}/{terms.total} source terms rendered as the glossary says"
+    return [f"Term success rate = {_rate(terms)} ({counts})"]
 
 
 def _rate(terms: TermSuccess) -> str:
@@ -63,13 +64,18 @@ def _systems_table(evaluation: Evaluation) -> list[str]:
     header = ["System", *metric_names] + (["Terms"] if evaluation.scores_terms else [])
     rows = [_table_row(result, index == 0, metric_names) for index, result in enumerate(evaluation.systems)]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    table = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip()
-             for row in [header, *rows]]
+    table = ["  ".join(_aligned(cells, widths)).rstrip() for cells in [header, *rows]]
     if not evaluation.test_signatures:
         return table
     note = (f"p: paired bootstrap resampling against the baseline, {BOOTSTRAP_SAMPLES} resamples, seed {BOOTSTRAP_SEED}"
             f" (as sacrebleu --paired-bs); * p < {SIGNIFICANT}")
     return [*table, "", note]
+
+
+def _aligned(cells: list[str], widths: list[int]) -> list[str]:
+    """A row's cells padded to their columns' widths: the first (the system's name) to the left, the scores
+    to the right."""
+    return [cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(cells, widths, strict=True))]
 
 
 def _table_row(result: SystemResult, baseline: bool, metric_names: list[str]) -> list[str]:
