@@ -46,7 +46,8 @@ def _case_shape(text: str) -> tuple[bool, ...]:
 
 
 def _fit_number(found: str, matched: str, replacement: str) -> str:
-    found_words, matched_words, replacement_words = WORD.findall(found), WORD.findall(matched), WORD.findall(replacement)
+    found_words, matched_words = WORD.findall(found), WORD.findall(matched)
+    replacement_words = WORD.findall(replacement)
     if not (found_words and matched_words and replacement_words):
         return replacement
     last_found, last_matched = found_words[-1].lower(), matched_words[-1].lower()

@@ -20,9 +20,10 @@ class InconsistentRendering(Check):
         what="Counts every rendering of each glossary concept in a file. Where a file mixes acceptable "
         "renderings, each occurrence of a minority rendering is flagged, and the message lists every "
         "rendering with its count. A phrase that is an acceptable rendering of two concepts (“poverty "
-        "alleviation” for 扶贫 and 脱贫攻坚) is not counted: which concept it renders is unknown. Abbreviations (CPC), shortenings (Xi Jinping for General Secretary Xi "
-        "Jinping) and the same words reordered count as the same rendering. Across several files, a file whose rendering differs from the one most "
-        "files use is flagged too.",
+        "alleviation” for 扶贫 and 脱贫攻坚) is not counted: which concept it renders is unknown. "
+        "Abbreviations (CPC), shortenings (Xi Jinping for General Secretary Xi Jinping) and the same words "
+        "reordered count as the same rendering. Across several files, a file whose rendering differs from "
+        "the one most files use is flagged too.",
         why="Readers take two names for two things. A document that says both “sense of gain” and “sense "
         "of fulfillment” for 获得感 suggests two concepts where the source has one.",
         example="… a sense of gain … (later) … a sense of fulfillment …",
@@ -35,7 +36,7 @@ class InconsistentRendering(Check):
         for concepts in per_file:
             for key, hits in concepts.items():
                 run_counts[key].update(_rendering(h) for h in hits if h.kind.acceptable)
-        for ctx, concepts in zip(contexts, per_file):
+        for ctx, concepts in zip(contexts, per_file, strict=True):
             for key, hits in concepts.items():
                 yield from self._check_concept(ctx, hits, run_counts[key], several_files=len(contexts) > 1)
 
@@ -92,7 +93,8 @@ def _compatible(rendering: str, dominant: str) -> bool:
     An abbreviation ("CPC"), a shortening ("Xi Jinping" for "General Secretary Xi Jinping") or the same
     words in another order ("the Party's leadership", "leadership of the Party") is one name, not two.
     """
-    if rendering == dominant or (rendering.isupper() and len(rendering) <= 6) or (dominant.isupper() and len(dominant) <= 6):
+    if (rendering == dominant or (rendering.isupper() and len(rendering) <= 6)
+            or (dominant.isupper() and len(dominant) <= 6)):
         return True
     mine = content_stems(_spell_out(rendering, dominant))
     theirs = content_stems(_spell_out(dominant, rendering))

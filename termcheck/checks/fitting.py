@@ -32,7 +32,7 @@ def seam_safe(text: str, start: int, end: int, replacement: str) -> bool:
     before_text = _SENTENCE_END.split(before_text)[-1]
     after_text = _SENTENCE_END.split(after_text, maxsplit=1)[0]
     last, first = _LAST_WORD.search(before_text), _FIRST_WORD.search(after_text)
-    if last and last.group(1).lower() == new_words[0] or first and first.group(1).lower() == new_words[-1]:
+    if (last and last.group(1).lower() == new_words[0]) or (first and first.group(1).lower() == new_words[-1]):
         return False
     before = {_base(w) for w in WORD.findall(before_text)[-3:]}
     after = {_base(w) for w in WORD.findall(after_text)[:3]}

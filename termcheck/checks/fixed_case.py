@@ -36,7 +36,9 @@ class FixedCase(Check):
             found = text[hit.start:hit.end]
             if found.isupper() and len(found) > 3:
                 continue  # an all-capitals heading is a style, not a misspelling
-            if _ordinary_word(text, hit.start, found) or _capitalized_at_sentence_start(text, hit.start, found, hit.rendering.phrase):
+            if _ordinary_word(text, hit.start, found) or _capitalized_at_sentence_start(
+                text, hit.start, found, hit.rendering.phrase
+            ):
                 continue
             corrected = recase(found, hit.rendering.phrase)
             if corrected is not None and corrected != found:
@@ -75,7 +77,7 @@ def recase(found: str, spelling: str) -> str | None:
     if len(found_words) != len(words):
         return None
     pieces, last = [], 0
-    for match, model in zip(found_words, words):
+    for match, model in zip(found_words, words, strict=True):
         pieces.append(found[last:match.start()])
         pieces.append(_copy_case(match.group(), model))
         last = match.end()
@@ -84,7 +86,8 @@ def recase(found: str, spelling: str) -> str | None:
 
 
 def _copy_case(word: str, model: str) -> str:
-    shaped = [m if m.lower() == c.lower() else c for c, m in zip(word, model)]
+    # strict=False: the word may be longer or shorter than its model; the letters past the model's keep their case.
+    shaped = [m if m.lower() == c.lower() else c for c, m in zip(word, model, strict=False)]
     return "".join(shaped) + word[len(model):]
 
 

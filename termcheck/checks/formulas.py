@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeAlias
 
 import regex
 
@@ -15,9 +16,9 @@ from termcheck.checks.fitting import seam_safe
 from termcheck.checks.memo import Derived, keep_last
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
-from termcheck.matching.windows import anchored_windows
 from termcheck.matching.compiled import CompiledGlossary, Kind
 from termcheck.matching.tokens import singular
+from termcheck.matching.windows import anchored_windows
 from termcheck.wordlists import frequency_rank, near_synonyms, words
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|[.;:!?]|\n\s*\n")
@@ -27,6 +28,8 @@ COMMON_RANK = 3000  # words among the 3,000 commonest English words are shared b
 SLACK = 2  # words a deviation may add within the formula
 PARAPHRASED = frozenset({"idiom", "slogan", "quote"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# A span the glossary already found: start, end, entry, and the term's kind (None for a pattern's match).
+_Known: TypeAlias = tuple[int, int, Entry, Kind | None]
 
 
 @dataclass(frozen=True)
@@ -75,15 +78,17 @@ class FormulaDeviation(Check):
             return
         plans = _plans(anchors)
         text = ctx.document.prose
-        known = sorted([(t.start, t.end, t.entry, t.kind) for t in ctx.terms]
-                       + [(p.start, p.end, p.entry, None) for p in ctx.patterns], key=lambda k: (k[0], k[1]))
+        known: list[_Known] = sorted([(t.start, t.end, t.entry, t.kind) for t in ctx.terms]
+                                     + [(p.start, p.end, p.entry, None) for p in ctx.patterns],
+                                     key=lambda k: (k[0], k[1]))
         known_starts = [k[0] for k in known]
         # Only around the formulas' rare words: most text holds none, and tokenizing all of it is slow.
         for start, end in anchored_windows(text, lambda w: _word_key(w)[0] in anchors):
-            yield from self._check_window(ctx, plans, text, _window_tokens(text[start:end], start), known, known_starts)
+            tokens = _window_tokens(text[start:end], start)
+            yield from self._check_window(ctx, plans, text, tokens, known, known_starts)
 
-    def _check_window(self, ctx: DocumentContext, plans: Derived, text: str,
-                      tokens: _Tokens, known: list, known_starts: list[int]) -> Iterator[Finding]:
+    def _check_window(self, ctx: DocumentContext, plans: _Plans, text: str,
+                      tokens: _Tokens, known: list[_Known], known_starts: list[int]) -> Iterator[Finding]:
         reported = _Spans()
         for index, plan in _candidates(tokens.keys, plans):
             span = _match(tokens.keys, index, plan)
@@ -196,7 +201,8 @@ def _tokens(text: str, offset: int = 0) -> list[_Token]:
 
 def _window_tokens(text: str, offset: int) -> _Tokens:
     tokens = _Tokens([], [], [], [])
-    starts, ends, keys, possessive = tokens.starts.append, tokens.ends.append, tokens.keys.append, tokens.possessive.append
+    starts, ends = tokens.starts.append, tokens.ends.append
+    keys, possessive = tokens.keys.append, tokens.possessive.append
     for m in _WORD.finditer(text):
         start, end = m.span()
         key, owned = _word_key(m.group())
@@ -217,7 +223,7 @@ def _word_key(token: str) -> tuple[str, bool]:
     return singular(word.removesuffix("'s")), word.endswith("'s")
 
 
-def _candidates(keys: list[str], plans: Derived) -> Iterator[tuple[int, _Plan]]:
+def _candidates(keys: list[str], plans: _Plans) -> Iterator[tuple[int, _Plan]]:
     """Each anchor token with each formula it anchors, in order, but for formulas with too few of their
     words near it: a match lies within one sentence and the formula's window, misses at most one of its
     words, and has two of its uncommon words."""
@@ -240,8 +246,12 @@ def _candidates(keys: list[str], plans: Derived) -> Iterator[tuple[int, _Plan]]:
         start = stop + 1
 
 
+# Each anchor word, with the formulas it anchors, worked out as _Anchored on first use.
+_Plans: TypeAlias = Derived[str, tuple[_Formula, ...], _Anchored]
+
+
 @keep_last
-def _plans(anchors: dict[str, tuple[_Formula, ...]]) -> Derived:
+def _plans(anchors: dict[str, tuple[_Formula, ...]]) -> _Plans:
     return Derived(anchors, _anchored)
 
 
@@ -260,7 +270,8 @@ def _plan(formula: _Formula, anchor: str) -> _Plan:
     wanted = formula.distinctive
     starts = tuple((k, tuple(reversed(wanted[:k])), wanted[k + 1:]) for k, word in enumerate(wanted) if word == anchor)
     uncommon = tuple(frequency_rank(word) > COMMON_RANK for word in wanted)
-    return _Plan(formula, _Counted.of(list(wanted)), _Counted.of([w for w, rare in zip(wanted, uncommon) if rare]),
+    uncommon_words = [w for w, rare in zip(wanted, uncommon, strict=True) if rare]
+    return _Plan(formula, _Counted.of(list(wanted)), _Counted.of(uncommon_words),
                  starts, uncommon, formula.length + SLACK, len(wanted) - 1)
 
 
@@ -383,17 +394,17 @@ def _key(token: _Token) -> str:
     return token.key + ("'s" if token.possessive else "")
 
 
-def _known(known: list[tuple[int, int, Entry, Kind | None]], starts: list[int], start: int, end: int,
-           entry: Entry) -> bool:
+def _known(known: list[_Known], starts: list[int], start: int, end: int, entry: Entry) -> bool:
     """Is the span already the glossary's: a rendering of this concept there, or any entry's deprecated
     rendering or pattern (TC101/TC104 report those), or a known phrase covering it all? (`known` is
     sorted by start; only hits starting within a formula's reach of the span can overlap it.)"""
     lo = bisect_left(starts, start - 400)
     hi = bisect_left(starts, end)
     for s, e, other, kind in known[lo:hi]:
-        if s < end and start < e:
-            if other is entry or kind is None or kind is Kind.DEPRECATED or (s <= start and end <= e):
-                return True
+        if s < end and start < e and (
+            other is entry or kind is None or kind is Kind.DEPRECATED or (s <= start and end <= e)
+        ):
+            return True
     return False
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TypeAlias
 
 import regex
 
@@ -12,8 +13,8 @@ from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.checks.memo import Derived, keep_last
 from termcheck.findings import Finding, Severity
 from termcheck.matching.compiled import CompiledGlossary
-from termcheck.matching.windows import anchored_windows
 from termcheck.matching.tokens import singular
+from termcheck.matching.windows import anchored_windows
 from termcheck.resources import DATA
 from termcheck.wordlists import frequency_rank, words
 
@@ -37,9 +38,9 @@ class LiteralIdiom(Check):
         summary="A four-character idiom (chengyu) is rendered character by character, so the English is "
         "opaque.",
         what="Looks for the English glosses of at least three of an idiom's four characters, in the "
-        "characters' order, each right after the last (function words aside), in one clause, one of them an uncommon word, for "
-        "the 4,600 four-character idioms of CC-CEDICT (termcheck/data/idiom-glosses.tsv). It names the "
-        "idiom and what it means; the wording that fits the sentence is the editor's.",
+        "characters' order, each right after the last (function words aside), in one clause, one of them an "
+        "uncommon word, for the 4,600 four-character idioms of CC-CEDICT (termcheck/data/idiom-glosses.tsv). "
+        "It names the idiom and what it means; the wording that fits the sentence is the editor's.",
         why="Speeches quote idioms; machine translation renders their characters one by one (青黄不接 as "
         "“green and yellow do not answer”), which reads as nonsense.",
         example="The village faces the problem that green and yellow do not answer.",
@@ -59,7 +60,7 @@ class LiteralIdiom(Check):
         for start, end in anchored_windows(text, lambda w: singular(w) in index, reach=50):
             yield from self._check_window(ctx, plans, _Tokens(text[start:end], start))
 
-    def _check_window(self, ctx: DocumentContext, plans: Derived, tokens: _Tokens) -> Iterator[Finding]:
+    def _check_window(self, ctx: DocumentContext, plans: _Plans, tokens: _Tokens) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
         content = tokens.words
         for i, word in enumerate(content):
@@ -160,8 +161,12 @@ def _walk(content: list[str], anchor: int, step: int, wanted: tuple[frozenset[st
     return reach, found
 
 
+# Each uncommon gloss, with the idioms it anchors (and the anchor's position), worked out as _Anchored.
+_Plans: TypeAlias = Derived[str, tuple[tuple[_Idiom, int], ...], _Anchored]
+
+
 @keep_last
-def _plans(index: dict[str, tuple[tuple[_Idiom, int], ...]]) -> Derived:
+def _plans(index: dict[str, tuple[tuple[_Idiom, int], ...]]) -> _Plans:
     return Derived(index, _anchored)
 
 
@@ -171,7 +176,7 @@ def _anchored(word: str, found: tuple[tuple[_Idiom, int], ...]) -> _Anchored:
                      frozenset().union(*(p.next_after for p in plans)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan(idiom: _Idiom, position: int) -> _Plan:
     before = tuple(idiom.glosses[c] for c in range(position - 1, -1, -1))
     after = idiom.glosses[position + 1:]

@@ -74,7 +74,9 @@ class UnbalancedQuotes(Check):
                         yield self._unclosed(ctx, *stack.pop())
                     stack.pop()
                 else:
-                    yield self.finding(ctx, pos, pos + 1, f"“{char}” closes nothing: its opening {_name(opener)} is missing")
+                    yield self.finding(
+                        ctx, pos, pos + 1, f"“{char}” closes nothing: its opening {_name(opener)} is missing"
+                    )
         for i, (opener, pos) in enumerate(stack):
             if opener == "“" and i == 0 and pos == _first_visible(text, start, end) and _next_starts_quoted(text, end):
                 continue  # a quotation running over paragraphs leaves each one open, by convention

@@ -1,9 +1,9 @@
 """TC205 repeated-word: a word written twice in a row, or doubled around "and"."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
+from itertools import pairwise
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
@@ -15,7 +15,9 @@ DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 JOINED_BY_AND = re.compile(r"\b([^\W\d_]{4,})\s+and\s+(\1)\b", re.IGNORECASE)
 # English grammar allows these doubled ("that that", "had had") or joined ("again and again").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "very", "so", "tut", "well"})
-GRAMMATICAL_AND_PAIRS = frozenset({"more", "less", "again", "over", "round", "through", "on", "ever", "forth", "wait", "step", "side"})
+GRAMMATICAL_AND_PAIRS = frozenset(
+    {"more", "less", "again", "over", "round", "through", "on", "ever", "forth", "wait", "step", "side"}
+)
 
 
 class RepeatedWord(Check):
@@ -80,7 +82,7 @@ def _doubled_words(text: str, words: list[str]) -> Iterator[re.Match[str]]:
     by plain substring search in the normalized text and confirmed with the pattern at that place.
     `words` is the text lower-cased and split on white space.
     """
-    candidates = {f"{a} {a}" for a, b in zip(words, words[1:]) if a == b and a.isalpha()}
+    candidates = {f"{a} {a}" for a, b in pairwise(words) if a == b and a.isalpha()}
     return _confirmed(text, candidates, DOUBLED)
 
 
@@ -88,7 +90,8 @@ def _joined_by_and(text: str, words: list[str]) -> Iterator[re.Match[str]]:
     """Matches of JOINED_BY_AND, found the same way as doubled words."""
     candidates = {
         f"{a} and {a}"
-        for a, conj, b in zip(words, words[1:], words[2:])
+        # strict=False: the shifted lists are one and two words shorter; the zip stops at the last triple.
+        for a, conj, b in zip(words, words[1:], words[2:], strict=False)
         if conj == "and" and len(a) >= 4 and a.isalpha() and b.rstrip(".,;:!?”’)") == a
     }
     return _confirmed(text, candidates, JOINED_BY_AND)

@@ -5,6 +5,7 @@ import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from termcheck.checks.base import (
     Check,
@@ -39,7 +40,8 @@ MIN_CHARACTERS = 3  # ...or glosses of three characters of a dictionary idiom: m
 class _Idiom:
     zh: str
     meaning: str
-    vocabulary: dict[str, Hashable]  # word (lower-case, singular) -> what it glosses (a character's position, or itself)
+    # word (lower-case, singular) -> what it glosses (a character's position, or itself)
+    vocabulary: dict[str, Hashable]
     min_parts: int
 
 
@@ -139,7 +141,7 @@ def _content_words(phrase: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _idiom_automaton():
+def _idiom_automaton() -> Any:  # an ahocorasick.Automaton (a C extension without types)
     """The dictionary's idioms, to find in a source (their first column is quick to read)."""
     import ahocorasick
 

@@ -51,7 +51,8 @@ class TermNotRendered(Check):
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         deprecated_by_segment = deprecated_concepts_by_segment(ctx)
         rendered_by_segment = _acceptable_hits_by_segment(ctx)
-        for index, (segment, terms) in enumerate(zip(ctx.document.segments, ctx.source_terms)):
+        # strict=False: source_terms is empty when nothing filled it (a context built without the engine).
+        for index, (segment, terms) in enumerate(zip(ctx.document.segments, ctx.source_terms, strict=False)):
             if not segment.target.strip():
                 continue  # TC304 reports empty targets
             english_target = not is_chinese(segment.target)

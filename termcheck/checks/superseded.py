@@ -35,11 +35,9 @@ class SupersededRendering(Check):
             found = text[hit.start:hit.end]
             year, replacement = next((y, r) for p, y, r in entry.superseded if p == hit.rendering.phrase)
             since = f" in {year}" if year else ""
-            suggestion: str | None = fit_suggestion(found, replacement or entry.replacement, entry.fixed_case,
-                                                    hit.rendering.phrase)
-            fits = replacement is not None or similar_length(found, suggestion)
-            if not fits or not seam_safe(text, hit.start, hit.end, suggestion):
-                suggestion = None
+            fitted = fit_suggestion(found, replacement or entry.replacement, entry.fixed_case, hit.rendering.phrase)
+            fits = replacement is not None or similar_length(found, fitted)
+            suggestion = fitted if fits and seam_safe(text, hit.start, hit.end, fitted) else None
             yield self.finding(
                 ctx, hit.start, hit.end,
                 f"“{' '.join(found.split())}” is an older official rendering of {entry.zh}, superseded{since} by "

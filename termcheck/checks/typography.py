@@ -13,7 +13,9 @@ from termcheck.findings import Finding, Severity
 _CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMERAL = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 LIST_MARKER = re.compile(
-    rf"^[ \t]*(?P<marker>(?P<n1>{_NUMERAL})、[ \t]*|[（(](?P<n2>[一二三四五六七八九十]{{1,3}})[）)][ \t]*|（(?P<n3>\d{{1,3}})）[ \t]*)",
+    rf"^[ \t]*(?P<marker>(?P<n1>{_NUMERAL})、[ \t]*"
+    rf"|[（(](?P<n2>[一二三四五六七八九十]{{1,3}})[）)][ \t]*"
+    rf"|（(?P<n3>\d{{1,3}})）[ \t]*)",
     re.M,
 )
 # Full-width and CJK punctuation, with the ASCII that replaces it (a space follows where English needs one).

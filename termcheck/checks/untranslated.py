@@ -9,7 +9,9 @@ from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
 
 # A run of Han characters, with the Chinese punctuation and digits inside it.
-HAN_RUN = regex.compile(r"\p{Han}(?:[\p{Han}\p{Nd}\u3000-\u303f\uff00-\uffef]*\p{Han})?[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]?")
+HAN_RUN = regex.compile(
+    r"\p{Han}(?:[\p{Han}\p{Nd}\u3000-\u303f\uff00-\uffef]*\p{Han})?[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]?"
+)
 FIRST_HAN = "\u2e80"  # the CJK radicals block; every Han character is at or above it
 # "Ye Zhiqiu (一叶知秋)": a deliberate gloss in brackets after English text.
 _GLOSS_BEFORE = regex.compile(r"[\p{Latin}\p{Nd}][\p{Latin}\p{Nd}\s,.'’-]*\s?[(（]\s*$")

@@ -29,9 +29,9 @@ def stem(word: str) -> str:
 
 def longest_run(text: str, key_of: Callable[[str], Hashable | None], min_words: int = 2,
                 min_keys: int = 1) -> Run | None:
-    """The run of consecutive vocabulary words (joiners aside, no punctuation between) with the most words, among those with at
-    least `min_words` words standing for at least `min_keys` different keys. `key_of(word)` is None for a
-    word outside the vocabulary."""
+    """The run of consecutive vocabulary words (joiners aside, no punctuation between) with the most words,
+    among those with at least `min_words` words standing for at least `min_keys` different keys.
+    `key_of(word)` is None for a word outside the vocabulary."""
     best: Run | None = None
     spans: list[tuple[int, int]] = []
     keys: set[Hashable] = set()
