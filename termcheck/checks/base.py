@@ -75,23 +75,10 @@ class Check:
     def check_run(self, contexts: list[DocumentContext]) -> Iterable[Finding]:
         return ()
 
-    def segment_finding(
-        self,
-        ctx: DocumentContext,
-        index: int,
-        message: str,
-        *,
-        suggestion: str | None = None,
-        entry: Entry | None = None,
-        fixable: bool = False,
-        severity: Severity | None = None,
-    ) -> Finding:
+    def segment_finding(self, ctx: DocumentContext, index: int, message: str, entry: Entry | None = None) -> Finding:
         """A finding that covers the whole target of segment `index`."""
         segment = ctx.document.segments[index]
-        return self.finding(
-            ctx, segment.start, segment.start + len(segment.target), message,
-            suggestion=suggestion, entry=entry, fixable=fixable, severity=severity,
-        )
+        return self.finding(ctx, segment.start, segment.start + len(segment.target), message, entry=entry)
 
     def finding(
         self,
