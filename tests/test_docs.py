@@ -23,7 +23,7 @@ def test_every_rule_is_fully_documented():
 def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     run_command = "python -m pip install . && termcheck lint samples/national-security-study.en.md"
-    test_command = "python -m pip install -e '.[test]' && python -m pytest -q"
+    test_command = "python -m pip install -e '.[test]' && python -m pytest -q -n auto"
     assert run_command in readme and test_command in readme
     assert test_command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert (REPO / "samples" / "national-security-study.en.md").is_file()
