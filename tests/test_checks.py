@@ -195,6 +195,13 @@ def test_repeated_words(small_linter):
     ]
 
 
+def test_a_hyphenated_word_joined_to_itself(small_linter):
+    text = "the reform of state-owned and state-owned enterprises, face-to-face and face to face talks"
+    assert found(lint_text(small_linter, text, select=("TC205",)), "TC205") == [
+        ("state-owned and state-owned", None),
+    ]
+
+
 def test_repeated_word_needs_whole_words(small_linter):
     text = "than the then, the theory, on one, The the end"
     assert found(lint_text(small_linter, text, select=("TC205",)), "TC205") == [("The the", "The")]
@@ -246,6 +253,14 @@ def test_variant_phrase_flags_a_spelling_variant(small_linter):
     assert "“grass-roots” ×2 and “grassroots” ×3" in findings[0].message
 
 
+def test_variant_phrase_flags_a_spelling_variant_inside_an_acceptable_glossary_phrase(default_linter):
+    # The glossary's hyphen matches both spellings, so the phrase is one rendering and TC102 is silent.
+    text = ("Grass-roots Party organizations met. Grass-roots officials came. Grass-roots units agreed. "
+            "Grassroots Party organizations left. The grassroots Party organizations stayed.")
+    findings = lint_text(default_linter, text, select=("TC106",))
+    assert [(f.text, f.suggestion) for f in findings] == [("Grassroots", "Grass-roots"), ("grassroots", "grass-roots")]
+
+
 def test_variant_phrase_leaves_different_things_alone(small_linter):
     text = ("We safeguard political security and economic security. Political security and economic security "
             "matter. The terms of this license and the conditions of this license differ; the terms of this "
@@ -275,6 +290,11 @@ def test_formula_deviation_is_found_and_fitted(default_linter):
     "We embark on a new journey.",                                              # an article
     "Every Party member and cadre must study the lofty ideals of communism.",  # inflections
     "We study Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era.",  # the formula
+    # Grammar in a descriptive formula (not a title): a preposition changed, "and" written as a comma.
+    "We improve the coordination mechanism of national security work in key areas.",
+    "China is in a period where strategic opportunities, risks and challenges coexist.",
+    # A distinctive word said twice is an added word, not a deviation.
+    "It is the reform of state-owned assets and state-owned enterprises at this stage.",
 ])
 def test_formula_deviation_leaves_ordinary_and_correct_text_alone(default_linter, text):
     assert lint_text(default_linter, text, select=("TC107",)) == []
@@ -304,6 +324,12 @@ def test_quote_spacing_inserts_the_missing_spaces(small_linter):
     text = "take the“baton”of the times"
     findings = lint_text(small_linter, text, select=("TC206",))
     assert [(f.text, f.suggestion, f.fixable) for f in findings] == [("“", " “", True), ("”", "” ", True)]
+
+
+def test_quote_spacing_finds_an_opening_quote_glued_to_punctuation(small_linter):
+    text = "He pointed out:“Study history”, and asked for “look at me”,“follow me” at once."
+    findings = lint_text(small_linter, text, select=("TC206",))
+    assert [(text[f.start - 1], f.suggestion) for f in findings] == [(":", " “"), (",", " “")]
 
 
 def test_quote_spacing_leaves_spaced_quotes_and_apostrophes_alone(small_linter):

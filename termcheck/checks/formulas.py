@@ -39,6 +39,7 @@ class _Formula:
     distinctive: tuple[str, ...]  # content words, lower-cased and singular, in order
     positions: tuple[tuple[int, int], ...]  # where each distinctive word is in `rendering`
     length: int  # words in the rendering
+    title: bool  # a name in title case ("Xi Jinping Thought on Socialism ..."), not a description
 
 
 @dataclass(frozen=True)
@@ -294,8 +295,9 @@ def _build_formulas(glossary: CompiledGlossary) -> tuple[_Formula, ...]:
             content = [(s, e, singular(w.lower().removesuffix("'s"))) for s, e, w in found if w.lower() not in function]
             if len(content) < MIN_DISTINCTIVE:
                 continue
+            capitalized = sum(1 for _, _, w in found[1:] if w[0].isupper() and w.lower() not in function)
             out.append(_Formula(entry, rendering, tuple(k for _, _, k in content),
-                                tuple((s, e) for s, e, _ in content), len(found)))
+                                tuple((s, e) for s, e, _ in content), len(found), capitalized >= 2))
     return tuple(out)
 
 
@@ -385,7 +387,12 @@ def _deviates(span: list[_Token], formula: _Formula, matched: list[int]) -> bool
     extra = [t.key for t in span if t.key not in function and t.key not in formula.distinctive]
     missing = set(range(len(formula.distinctive))) - set(matched)
     if not missing:
-        return not extra
+        # Only a function word or a possessive differs. In a title that garbles the name ("Xi Jinping's
+        # thoughts on socialism"); in a descriptive formula it is grammar an editor leaves alone
+        # ("coordination mechanism of national security work", "opportunities, risks and challenges").
+        # A distinctive word said twice is an added word ("state-owned assets and state-owned enterprises").
+        content = [k for k in said if k.removesuffix("'s") not in function]
+        return not extra and len(content) == len(matched) and formula.title
     (gap,) = missing
     return len(extra) == 1 and near_synonyms(extra[0], formula.distinctive[gap])
 

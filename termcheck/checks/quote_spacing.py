@@ -8,9 +8,10 @@ import regex
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
 
-# An opening mark right after a letter or digit, or a closing mark right before one. The single ’ is an
-# apostrophe as often as a quotation mark, so only the double marks are checked.
-_GLUED_OPEN = regex.compile(r"(?<=[\p{L}\p{N}])“(?=[\p{L}\p{N}])")
+# An opening mark right after a letter, a digit or a clause's punctuation ("pointed out:“Learning",
+# "”,“follow me”"), or a closing mark right before a letter or digit. The single ’ is an apostrophe as
+# often as a quotation mark, so only the double marks are checked.
+_GLUED_OPEN = regex.compile(r"(?<=[\p{L}\p{N},;:!?])“(?=[\p{L}\p{N}])")
 _GLUED_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])”(?=[\p{L}\p{N}])")
 
 
@@ -20,7 +21,8 @@ class QuoteSpacing(Check):
         name="quote-spacing",
         severity=Severity.WARNING,
         summary="A curly quotation mark is glued to the word outside it, as Chinese typesetting does.",
-        what="Finds an opening “ directly after a letter or digit and a closing ” directly before one, and "
+        what="Finds an opening “ directly after a letter, a digit or a comma, colon, semicolon, ! or ?, and a "
+        "closing ” directly before a letter or digit, and "
         "inserts the missing space. Chinese text puts no space around its quotation marks, and machine "
         "translation keeps them that way.",
         why="English sets a space outside quotation marks; without it two words run together "

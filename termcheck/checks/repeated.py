@@ -12,7 +12,8 @@ from termcheck.matching.normalize import normalize
 
 # The standard library's engine runs these back-references about twice as fast as `regex`.
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
-JOINED_BY_AND = re.compile(r"\b([^\W\d_]{4,})\s+and\s+(\1)\b", re.IGNORECASE)
+# A hyphenated compound counts as one word: "state-owned and state-owned enterprises" (国资国企).
+JOINED_BY_AND = re.compile(r"\b([^\W\d_]{4,}(?:-[^\W\d_]+)*)\s+and\s+(\1)\b", re.IGNORECASE)
 # English grammar allows these doubled ("that that", "had had") or joined ("again and again").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "very", "so", "tut", "well"})
 GRAMMATICAL_AND_PAIRS = frozenset(
@@ -89,12 +90,17 @@ def _doubled_words(text: str, words: list[str]) -> Iterator[re.Match[str]]:
 def _joined_by_and(text: str, words: list[str]) -> Iterator[re.Match[str]]:
     """Matches of JOINED_BY_AND, found the same way as doubled words."""
     candidates = {
-        f"{a} and {a}"
+        normalize(f"{a} and {a}").text  # the needle is searched for in the normalized text
         # strict=False: the shifted lists are one and two words shorter; the zip stops at the last triple.
         for a, conj, b in zip(words, words[1:], words[2:], strict=False)
-        if conj == "and" and len(a) >= 4 and a.isalpha() and b.rstrip(".,;:!?”’)") == a
+        if conj == "and" and len(a) >= 4 and _is_word(a) and b.rstrip(".,;:!?”’)") == a
     }
     return _confirmed(text, candidates, JOINED_BY_AND)
+
+
+def _is_word(token: str) -> bool:
+    """Letters, or letters joined by hyphens ("state-owned")."""
+    return all(part.isalpha() for part in token.split("-"))
 
 
 def _confirmed(text: str, needles: set[str], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
