@@ -31,7 +31,6 @@ def found(report, path, rule=None):
     [
         (SECURITY_2022, "TC101", "two maintenances", "Two Upholds"),
         (SECURITY_2022, "TC101", "Ministry of National Security", "Ministry of State Security"),
-        (SECURITY_2022, "TC101", "national security organs", "state security organs"),
         (SECURITY_2022, "TC101", "rushing for the exam", None),
         (SECURITY_2022, "TC101", "National Security Department of Heilongjiang Province", None),
         (SECURITY_2022, "TC101", "shine the sword", None),
