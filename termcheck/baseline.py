@@ -6,7 +6,6 @@ so moving text around does not turn old findings into new ones.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from termcheck.errors import TermcheckError
@@ -14,12 +13,13 @@ from termcheck.findings import Finding
 from termcheck.fingerprints import fingerprints
 from termcheck.fixes import write_new_atomically
 from termcheck.jsonfiles import json_text, parse_json
+from termcheck.paths import relative_posix
 
 
 def write_baseline(path: str, findings: list[Finding], texts: dict[str, str]) -> int:
     base = Path(path).resolve().parent
     entries = [
-        {"path": _relative(f.path, base), "fingerprint": fp, "rule": f.rule, "text": f.text}
+        {"path": relative_posix(f.path, base), "fingerprint": fp, "rule": f.rule, "text": f.text}
         for f, fp in zip(findings, fingerprints(findings, texts), strict=True)
     ]
     payload = {"version": 1, "tool": "termcheck", "findings": entries}
@@ -33,7 +33,7 @@ def new_findings(path: str, findings: list[Finding], texts: dict[str, str]) -> t
     base = Path(path).resolve().parent
     fresh = []
     for finding, fp in zip(findings, fingerprints(findings, texts), strict=True):
-        if (_relative(finding.path, base), fp) not in known:
+        if (relative_posix(finding.path, base), fp) not in known:
             fresh.append(finding)
     return fresh, len(findings) - len(fresh)
 
@@ -54,8 +54,3 @@ def _load(path: str) -> set[tuple[str, str]]:
         raise TermcheckError(f"{path}: a baseline entry lacks its path or fingerprint") from None
 
 
-def _relative(document: str, base: Path) -> str:
-    try:
-        return Path(os.path.relpath(Path(document).resolve(), base)).as_posix()
-    except ValueError:
-        return Path(document).resolve().as_posix()

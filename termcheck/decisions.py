@@ -8,7 +8,6 @@ can read the file and a stale decision can be explained.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from termcheck.errors import TermcheckError
 from termcheck.findings import Finding
 from termcheck.fingerprints import context, fingerprints
 from termcheck.jsonfiles import json_text, parse_json
+from termcheck.paths import relative_posix
 
 DEFAULT_NAME = "termcheck-decisions.json"
 VERDICTS = ("accepted", "rejected", "edited")
@@ -79,10 +79,7 @@ class DecisionsFile:
         write_new_atomically(self.path, (json_text(payload) + "\n").encode("utf-8"))
 
     def relative(self, document_path: str) -> str:
-        try:
-            return Path(os.path.relpath(Path(document_path).resolve(), self.base)).as_posix()
-        except ValueError:  # another drive on Windows
-            return Path(document_path).resolve().as_posix()
+        return relative_posix(document_path, self.base)
 
     def record(self, finding: Finding, text: str, fingerprint: str, verdict: str, replacement: str | None = None,
                occurrence: int | None = None) -> None:

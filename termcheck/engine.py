@@ -9,8 +9,9 @@ from termcheck.documents.model import Document
 from termcheck.documents.suppressions import SuppressionIndex
 from termcheck.findings import Finding, Severity
 from termcheck.fixes import FixResult, apply_fixes
+from termcheck.han import is_chinese
 from termcheck.matching.compiled import CompiledGlossary
-from termcheck.matching.source_terms import SourceTermFinder, is_chinese
+from termcheck.matching.source_terms import SourceTermFinder
 from termcheck.textpos import LineIndex
 
 

@@ -25,6 +25,15 @@ def gloss_groups() -> dict[str, frozenset[int]]:
     return {gloss: frozenset(ids) for gloss, ids in groups.items()}
 
 
+@cache
+def tags_with(behaviour: str) -> frozenset[str]:
+    """The glossary tags that have `behaviour` in tag-behaviour.tsv ("paraphrasable": idiom, slogan, ...)."""
+    lines = (DATA / "tag-behaviour.tsv").read_text(encoding="utf-8").splitlines()
+    header, *rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    assert header == ["tag", "behaviour"], header
+    return frozenset(tag for tag, named in rows if named == behaviour)
+
+
 def near_synonyms(a: str, b: str) -> bool:
     groups = gloss_groups()
     return bool(groups.get(a, frozenset()) & groups.get(b, frozenset()))

@@ -34,3 +34,11 @@ def test_missing_or_broken_baseline_is_a_clear_error(tmp_path):
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     bad = runner.invoke(app, ["lint", *SMALL, "--baseline", str(tmp_path / "bad.json"), str(doc)])
     assert bad.exit_code == 2 and "bad.json:1:2: not valid JSON" in bad.output
+
+
+def test_paths_are_written_relative_with_forward_slashes(tmp_path):
+    from termcheck.paths import relative_posix
+
+    document = tmp_path / "docs" / "chapter 1" / "a.txt"
+    assert relative_posix(document, tmp_path) == "docs/chapter 1/a.txt"
+    assert relative_posix(tmp_path / "a.txt", tmp_path / "docs") == "../a.txt"

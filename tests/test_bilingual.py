@@ -11,8 +11,9 @@ from termcheck.cli import app
 from termcheck.documents.aligned import read_table
 from termcheck.documents.loading import document_from_bytes
 from termcheck.documents.po import read_po
+from termcheck.han import is_chinese
 from termcheck.matching.numbers import chinese_numbers, english_values
-from termcheck.matching.source_terms import SourceTermFinder, is_chinese, renders
+from termcheck.matching.source_terms import SourceTermFinder, renders
 
 runner = CliRunner()
 SMALL = ["--no-default-glossary", "--glossary", str(SMALL_GLOSSARY), "--names", str(SMALL_NAMES)]

@@ -134,6 +134,14 @@ def test_chinese_list_markers_and_punctuation(small_linter):
     ]
 
 
+@pytest.mark.parametrize("marker, value", [
+    ("十、", "10. "), ("十二、", "12. "), ("二十、", "20. "), ("（二十一）", "(21) "),
+])
+def test_chinese_list_markers_of_two_digits(small_linter, marker, value):
+    (finding,) = lint_text(small_linter, f"{marker}Item\n", select=("TC202",))
+    assert (finding.text.strip(), finding.suggestion) == (marker, value)
+
+
 def test_plain_english_lists_and_punctuation_are_fine(small_linter):
     text = "1. First\n(1) Second\n2) Third — with “quotes”, (brackets) and 20% growth."
     assert lint_text(small_linter, text, select=("TC202",)) == []
@@ -368,3 +376,14 @@ def test_formula_anchors_do_not_depend_on_the_hash_seed():
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("0", "1", "2")}
     assert len(outputs) == 1 and len(next(iter(outputs))) > 1000
+
+
+def test_every_tag_behaviour_in_the_data_file_is_one_a_rule_reads():
+    from termcheck.resources import DATA
+    from termcheck.wordlists import tags_with
+
+    lines = (DATA / "tag-behaviour.tsv").read_text(encoding="utf-8").splitlines()
+    named = {line.split("\t")[1] for line in lines[1:] if line and not line.startswith("#")} - {"behaviour"}
+    assert named == {"paraphrasable", "ask-before-fix", "reworded", "figurative"}  # a typo would switch one off
+    assert tags_with("paraphrasable") >= {"idiom", "slogan", "metaphor", "paraphrase"}
+    assert "quote" in tags_with("reworded") and "quote" not in tags_with("figurative")

@@ -9,10 +9,11 @@ from termcheck.checks.fitting import seam_safe, similar_length
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
 from termcheck.matching.compiled import Kind
+from termcheck.wordlists import tags_with
 
 # Replacing a whole idiom or slogan usually needs the sentence around it reworded, so --fix leaves those
 # to the translator; a term swapped for a term is safe.
-UNSAFE_TO_FIX_TAGS = frozenset({"idiom", "slogan"})
+UNSAFE_TO_FIX_TAGS = tags_with("ask-before-fix")
 
 
 class DeprecatedRendering(Check):

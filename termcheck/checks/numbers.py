@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
+from termcheck.han import is_chinese
 from termcheck.matching.numbers import chinese_numbers, found_in, read_english
-from termcheck.matching.source_terms import is_chinese
 
 
 class NumberMismatch(Check):

@@ -9,16 +9,12 @@ from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
 from termcheck.matching.automaton import paragraph_chunks
 from termcheck.matching.normalize import normalize
+from termcheck.wordlists import words as word_list
 
 # The standard library's engine runs these back-references about twice as fast as `regex`.
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 # A hyphenated compound counts as one word: "state-owned and state-owned enterprises" (国资国企).
 JOINED_BY_AND = re.compile(r"\b([^\W\d_]{4,}(?:-[^\W\d_]+)*)\s+and\s+(\1)\b", re.IGNORECASE)
-# English grammar allows these doubled ("that that", "had had") or joined ("again and again").
-GRAMMATICAL_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "very", "so", "tut", "well"})
-GRAMMATICAL_AND_PAIRS = frozenset(
-    {"more", "less", "again", "over", "round", "through", "on", "ever", "forth", "wait", "step", "side"}
-)
 
 
 class RepeatedWord(Check):
@@ -43,7 +39,8 @@ class RepeatedWord(Check):
     def _check_chunk(self, ctx: DocumentContext, offset: int, prose: str) -> Iterator[Finding]:
         words = prose.lower().split()  # per chunk: a word list of a whole big file would be huge
         for start, end, word in _runs(_doubled_words(prose, words)):
-            if word.lower() in GRAMMATICAL_DOUBLES or not word.isalpha() or prose.count("\n", start, end) > 1:
+            grammatical = word.lower() in word_list("grammatical-doubles-en.txt")
+            if grammatical or not word.isalpha() or prose.count("\n", start, end) > 1:
                 continue
             yield self.finding(
                 ctx, offset + start, offset + end, f"“{word}” is repeated",
@@ -51,7 +48,7 @@ class RepeatedWord(Check):
             )
         for m in _joined_by_and(prose, words):
             word = m.group(1).lower()
-            if word in GRAMMATICAL_AND_PAIRS or word.endswith("er"):
+            if word in word_list("grammatical-and-pairs-en.txt") or word.endswith("er"):
                 continue
             yield self.finding(
                 ctx, offset + m.start(), offset + m.end(),

@@ -16,19 +16,19 @@ from termcheck.checks.base import (
 from termcheck.checks.word_runs import Run, longest_run
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
+from termcheck.han import is_chinese
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.matching.source_terms import (
-    is_chinese,
     renders,
     to_simplified,
 )
 from termcheck.matching.tokens import singular
 from termcheck.resources import DATA
-from termcheck.wordlists import words
+from termcheck.wordlists import tags_with, words
 
 # Glossary entries that translators rightly paraphrase: TC301 leaves them alone, so a word-for-word
 # rendering of one is this rule's to report.
-FIGURATIVE_TAGS = frozenset({"idiom", "slogan", "metaphor"})
+FIGURATIVE_TAGS = tags_with("figurative")
 _SPLIT = re.compile(r"[^\w'’-]+")
 MIN_WORDS = 2  # a run of at least two words...
 MIN_WORDS_OF_ENTRY = 2  # ...two different words of a glossary entry's literal renderings...

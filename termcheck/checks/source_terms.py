@@ -12,15 +12,16 @@ from termcheck.checks.base import (
 from termcheck.checks.word_runs import longest_run, stem
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
+from termcheck.han import is_chinese
 from termcheck.matching.compiled import TermHit
 from termcheck.matching.source_terms import (
     content_stems,
-    is_chinese,
     renders,
     renders_chinese,
 )
+from termcheck.wordlists import tags_with
 
-PARAPHRASE_TAGS = frozenset({"idiom", "slogan", "metaphor", "paraphrase"})
+PARAPHRASE_TAGS = tags_with("paraphrasable")
 
 
 class TermNotRendered(Check):

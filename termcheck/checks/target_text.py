@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
-from termcheck.matching.source_terms import is_chinese
+from termcheck.han import is_chinese
 
 # A word in lower or mixed case, not inside a placeholder: "%(name)s", "{0}" and "OPTIONS" are code.
 _WORD = re.compile(r"(?<![%{(\\])\b(?=[^\W\d_]*[a-z])[^\W\d_]{2,}\b(?![)}])")

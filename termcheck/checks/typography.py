@@ -9,8 +9,8 @@ import regex
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
+from termcheck.matching.numbers import chinese_integer
 
-_CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMERAL = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 LIST_MARKER = re.compile(
     rf"^[ \t]*(?P<marker>(?P<n1>{_NUMERAL})、[ \t]*"
@@ -57,7 +57,7 @@ class ChineseTypography(Check):
         for m in LIST_MARKER.finditer(prose) if has_cjk else ():
             start, end = m.span("marker")
             number = m.group("n1") or m.group("n2") or m.group("n3")
-            value = _to_int(number)
+            value = int(number) if number.isdigit() else chinese_integer(number)
             replacement = f"{value}. " if m.group("n1") else f"({value}) "
             covered.append((start, end))
             yield self.finding(
@@ -82,17 +82,6 @@ def _fullwidth_spans(text: str, has_cjk: bool) -> list[tuple[int, int]]:
             spans.append((at, at + len(mark)))
             at = text.find(mark, at + len(mark))
     return spans
-
-
-def _to_int(numeral: str) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
-    if numeral in _CHINESE_DIGITS:
-        return _CHINESE_DIGITS[numeral]
-    tens, _, ones = numeral.partition("十")
-    if "十" not in numeral or len(numeral) > 3:
-        return None
-    return (_CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CHINESE_DIGITS.get(ones, 0) if ones else 0)
 
 
 def _next_to_han(text: str, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ from termcheck.documents.sniffing import (
 )
 from termcheck.documents.xml_safety import ENTITIES_REFUSED, parse_untrusted_xml
 from termcheck.errors import InputError
+from termcheck.han import is_chinese
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -312,14 +313,6 @@ def _bilingual(rows: list[list[etree._Element]]) -> bool:
     if filled and not is_chinese(filled[0][0]):
         filled = filled[1:]  # a header row: "中文 | English", "Source | Target"
     return bool(filled) and all(is_chinese(a) and not is_chinese(b) for a, b in filled)
-
-
-def is_chinese(text: str) -> bool:
-    """Whether at least 30% of the letters are Han (the share matching.source_terms uses; readers import
-    nothing from matching)."""
-    letters = [c for c in text if c.isalpha()]
-    han = sum(1 for c in letters if "\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000")
-    return bool(letters) and han >= 0.3 * len(letters)
 
 
 def _other_word_kind(message: str) -> str | None:

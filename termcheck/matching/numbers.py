@@ -174,7 +174,7 @@ def chinese_numbers(source: str) -> list[Number]:
         found.append(Number(m.group(), _CN_WEEKDAYS[m.group(1)], WEEKDAY, m.start()))
         blocked.append(m.span())
     for m in _FIVE_YEAR_PLAN.finditer(source):
-        value = _integer(m.group(1))
+        value = chinese_integer(m.group(1))
         if value is not None:
             found.append(Number(m.group(), value, ORDINAL, m.start(), rank=4))
             blocked.append(m.span())
@@ -222,7 +222,8 @@ def _read(source: str, m: re.Match[str], t: _Tables) -> _Raw:
         raw.decimals = len(raw.numeral.partition(".")[2])
     else:
         decimal = _CN_DECIMAL.match(source, pos)
-        whole = _integer(raw.numeral, digit_string=source.startswith("年", pos) and not source.startswith("年代", pos))
+        year = source.startswith("年", pos) and not source.startswith("年代", pos)
+        whole = chinese_integer(raw.numeral, digit_string=year)
         if whole is not None:
             raw.value = float(whole)
             if decimal:
@@ -260,7 +261,7 @@ def _compound(source: str, pos: int, raw: _Raw) -> int:
         group = _CN_RUN.match(source, pos)
         if not group:
             break
-        value = _integer(group.group().lstrip("零〇"))
+        value = chinese_integer(group.group().lstrip("零〇"))
         if value is None:
             break
         following = _MAGNITUDE.match(source, group.end())
@@ -425,7 +426,7 @@ def _approximate(number: Number, raw: _Raw) -> Number:
     return Number(number.text, v, number.kind, number.start, low=low, high=high, approx=raw.approx, rank=number.rank)
 
 
-def _integer(numeral: str, digit_string: bool = False) -> int | None:
+def chinese_integer(numeral: str, digit_string: bool = False) -> int | None:
     """Value of a well-formed Chinese numeral below 10,000: 三千五百, 两千零二十, 十五, 三千五 (3,500). A
     string of digits (二〇二二) is a year, read only where `digit_string` says so; malformed runs (一五一十,
     千千) are None."""

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from termcheck.glossary.model import Entry
+from termcheck.han import is_chinese
 from termcheck.matching.automaton import surface_forms
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.matching.normalize import normalize
@@ -21,24 +22,13 @@ from termcheck.matching.normalize import normalize
 if TYPE_CHECKING:
     import opencc
 
-HAN_SHARE_FOR_CHINESE = 0.3  # a text at least this share Han (of its letters) is Chinese
 _WORD_SPLIT = re.compile(r"[^\w']+")
-_NOT_HAN = re.compile("[^\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0010ffff]+")
 
 
 @dataclass(frozen=True)
 class SourceTerm:
     entry: Entry
     text: str
-
-
-def is_chinese(text: str) -> bool:
-    # Counted in C (map, sum, sub): a loop over the characters in Python was most of TC305's time.
-    letters = sum(map(str.isalpha, text))
-    if not letters:
-        return False
-    han = sum(map(str.isalpha, _NOT_HAN.sub("", text)))
-    return han / letters >= HAN_SHARE_FOR_CHINESE
 
 
 def to_simplified(text: str) -> str:
