@@ -2,8 +2,9 @@
 rate counts what the glossary expects, --metrics computes only what it names, and its errors are one
 line with exit code 2.
 
-TER is slow on these long segments (about 12 s a system), so each run that needs all 95 segments is
-made once per module and shared; tests that only need the plumbing use the first segments.
+TER is slow on these long segments (about 12 s a system), so the runs on all 95 segments, made once per
+module and shared, leave it out (`--metrics bleu,chrf,terms`); TER is compared with sacrebleu's on the
+first 8 to 10 segments, and tests that only need the plumbing use the first few.
 """
 import io
 import json
@@ -22,6 +23,7 @@ from termcheck.errors import TermcheckError
 DEV_DATA = WMT21
 BASELINE, OTHER = "Online-A", "HuaweiTSC"
 runner = CliRunner()
+FULL_RUN_METRICS = "bleu,chrf,terms"
 
 pytestmark = pytest.mark.skipif(not DEV_DATA.is_file(), reason=f"{DEV_DATA} is not there")
 
@@ -73,15 +75,17 @@ def score_json(*args):
 
 @pytest.fixture(scope="module")
 def single(files):
-    """One system on all 95 segments, with the source and the default glossary."""
-    return score_json(files[f"{BASELINE}.en"], "--ref", files["ref.en"], "--source", files["src.zh"], "--worst", "7")
+    """One system on all 95 segments, with the source and the default glossary (TER left out: see above)."""
+    return score_json(files[f"{BASELINE}.en"], "--ref", files["ref.en"], "--source", files["src.zh"], "--worst", "7",
+                      "--metrics", FULL_RUN_METRICS)
 
 
 @pytest.fixture(scope="module")
 def several(files):
     """Two MT systems and the human reference, scored as systems, with the source: the table and the test."""
     hyps = [files[f"{BASELINE}.en"], files[f"{OTHER}.en"], files["ref.en"]]
-    return score_json(*hyps, "--ref", files["ref.en"], "--source", files["src.zh"], "--worst", "2")
+    return score_json(*hyps, "--ref", files["ref.en"], "--source", files["src.zh"], "--worst", "2",
+                      "--metrics", FULL_RUN_METRICS)
 
 
 def test_scores_are_sacrebleus_own(single, files):
@@ -89,12 +93,12 @@ def test_scores_are_sacrebleus_own(single, files):
     scores = single["systems"][0]["scores"]
     assert scores["BLEU"]["score"] == sacrebleu.corpus_bleu(hyps, refs).score
     assert scores["chrF2"]["score"] == sacrebleu.corpus_chrf(hyps, refs).score
-    assert scores["TER"]["score"] == sacrebleu.corpus_ter(hyps, refs).score
+    assert "TER" not in scores
     assert single["segments"] == 95
 
 
 def test_json_carries_each_metrics_signature(single, files):
-    expected = _signatures(lines_of(files[f"{BASELINE}.en"]), [lines_of(files["ref.en"])])
+    expected = _signatures(lines_of(files[f"{BASELINE}.en"]), [lines_of(files["ref.en"])], (BLEU(), CHRF()))
     assert single["signatures"] == expected
     for name, signature in expected.items():
         assert single["systems"][0]["scores"][name]["signature"] == signature
@@ -115,7 +119,7 @@ def test_text_output_prints_the_signatures(tmp_path, files):
 def test_several_references(tmp_path, files):
     """A second reference (here another system's output, for want of a second human one) enters every
     metric exactly as it enters sacrebleu's, and the signatures say nrefs:2."""
-    count = 20
+    count = 10
     hyp = head(tmp_path, files[f"{BASELINE}.en"], count)
     ref_a, ref_b = head(tmp_path, files["ref.en"], count), head(tmp_path, files["Online-B.en"], count)
     report = score_json(hyp, "--ref", ref_a, "--ref", ref_b)
@@ -181,7 +185,7 @@ def test_several_systems_get_p_values_against_the_first(several, files):
     others = [str(files[f"{OTHER}.en"]), str(files["ref.en"])]
     assert sorted(significance["systems"]) == sorted(others)
     for name in others:
-        for metric in ("BLEU", "chrF2", "TER"):
+        for metric in ("BLEU", "chrF2"):
             p_value = significance["systems"][name][metric]["p_value"]
             assert 0 < p_value <= 1
     assert significance["systems"][str(files["ref.en"])]["BLEU"]["p_value"] < 0.05
@@ -195,7 +199,7 @@ def test_several_systems_scores_are_sacrebleus_own(several, files):
         assert system["scores"]["BLEU"]["score"] == sacrebleu.corpus_bleu(hyps, refs).score
         assert system["scores"]["chrF2"]["score"] == sacrebleu.corpus_chrf(hyps, refs).score
     human = next(s for s in several["systems"] if s["name"] == str(files["ref.en"]))
-    assert human["scores"]["BLEU"]["score"] == pytest.approx(100.0) and human["scores"]["TER"]["score"] == 0.0
+    assert human["scores"]["BLEU"]["score"] == pytest.approx(100.0) and human["scores"]["chrF2"]["score"] == 100.0
 
 
 def test_p_values_match_sacrebleus_paired_bootstrap(tmp_path, files, monkeypatch):
@@ -203,7 +207,7 @@ def test_p_values_match_sacrebleus_paired_bootstrap(tmp_path, files, monkeypatch
     for an unseeded run."""
     from sacrebleu.significance import PairedTest
 
-    count = 15
+    count = 8
     paths = [head(tmp_path, files[f"{name}.en"], count) for name in (BASELINE, OTHER, "Online-G")]
     ref = head(tmp_path, files["ref.en"], count)
     monkeypatch.setenv("SACREBLEU_SEED", "none")
@@ -444,7 +448,19 @@ WORST_KEYS = {"line", "chrf", "hypothesis", "reference"}
 REPORT_KEYS = {"segments", "references", "source", "glossaries", "metrics", "signatures", "systems", "significance"}
 
 
-def test_json_schema_of_one_system(single):
+@pytest.fixture(scope="module")
+def small_runs(files, tmp_path_factory):
+    """One system and two, on the first 8 segments with every metric (the default): the JSON's whole shape."""
+    folder = tmp_path_factory.mktemp("small")
+    hyps = [head(folder, files[f"{name}.en"], 8) for name in (BASELINE, OTHER)]
+    ref, src = head(folder, files["ref.en"], 8), head(folder, files["src.zh"], 8)
+    one = score_json(hyps[0], "--ref", ref, "--source", src, "--worst", "2")
+    two = score_json(*hyps, "--ref", ref, "--source", src, "--worst", "2")
+    return one, two
+
+
+def test_json_schema_of_one_system(small_runs):
+    single = small_runs[0]
     assert set(single) == REPORT_KEYS and single["significance"] is None
     assert single["metrics"] == ["bleu", "chrf", "ter", "terms"]
     (system,) = single["systems"]
@@ -456,7 +472,8 @@ def test_json_schema_of_one_system(single):
     assert all(set(w) == WORST_KEYS for w in system["worst_segments"])
 
 
-def test_json_schema_of_several_systems(several):
+def test_json_schema_of_several_systems(small_runs):
+    several = small_runs[1]
     assert set(several) == REPORT_KEYS
     assert all(set(s) == SYSTEM_KEYS for s in several["systems"])
     assert all(set(score) == SCORE_KEYS for s in several["systems"] for score in s["scores"].values())
@@ -507,10 +524,10 @@ def test_score_formatters_and_model_do_not_load_sacrebleu():
     assert proc.stdout == "False\n", proc.stderr
 
 
-def _signatures(hyps, refs):
+def _signatures(hyps, refs, metrics=None):
     """Each metric's signature as sacrebleu gives it after scoring these files."""
     signatures = {}
-    for metric in (BLEU(), CHRF(), TER()):
+    for metric in metrics or (BLEU(), CHRF(), TER()):
         result = metric.corpus_score(hyps, refs)
         signatures[result.name] = metric.get_signature().format()
     return signatures
