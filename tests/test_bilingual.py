@@ -384,3 +384,23 @@ def test_fix_and_diff_say_plainly_that_a_bilingual_file_is_not_rewritten(tmp_pat
                             capture_output=True, text=True, timeout=60)
     assert "1 suggestion(s) not written" in result.stderr and "apply them in your editor" in result.stderr
     assert po.read_bytes() == before
+
+
+def test_a_rendering_counts_for_a_concept_only_where_the_source_has_it(default_linter):
+    """“fighting spirit” renders 斗志 on the second line: no inconsistency with the first line's 斗争精神."""
+    rows = ("我们要发扬斗争精神。\tWe must carry forward the spirit of struggle.\n"
+            "战士们斗志昂扬。\tThe soldiers were in high fighting spirit.\n"
+            "他们保持斗志。\tThey kept up their fighting spirit.\n")
+    document = read_table("t.tsv", rows.encode())
+    assert [f for f in default_linter.lint([document]) if f.rule == "TC102"] == []
+    # The control: the same English alone (no source to tell the concepts apart) is reported.
+    english = document_from_bytes("t.txt", "".join(r.split("\t")[1] for r in rows.splitlines(True)).encode())
+    assert [f.text for f in default_linter.lint([english]) if f.rule == "TC102"] == ["spirit of struggle"]
+
+
+def test_two_renderings_of_one_source_concept_are_still_reported(default_linter):
+    rows = ("我们要发扬斗争精神。\tWe must carry forward the spirit of struggle.\n"
+            "坚持斗争精神。\tKeep the fighting spirit.\n"
+            "发扬斗争精神。\tCarry forward the fighting spirit.\n")
+    document = read_table("t.tsv", rows.encode())
+    assert [f.text for f in default_linter.lint([document]) if f.rule == "TC102"] == ["spirit of struggle"]

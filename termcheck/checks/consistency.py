@@ -22,13 +22,16 @@ class InconsistentRendering(Check):
         "rendering with its count. A phrase that is an acceptable rendering of two concepts (“poverty "
         "alleviation” for 扶贫 and 脱贫攻坚) is not counted: which concept it renders is unknown. "
         "Abbreviations (CPC), shortenings (Xi Jinping for General Secretary Xi Jinping) and the same words "
-        "reordered count as the same rendering. Across several files, a file whose rendering differs from "
-        "the one most files use is flagged too.",
+        "reordered count as the same rendering. In a bilingual file a rendering counts only in segments "
+        "whose source has the concept (“fighting spirit” may render 斗志 as well as 斗争精神). Across "
+        "several files, a file whose rendering differs from the one most files use is flagged too.",
         why="Readers take two names for two things. A document that says both “sense of gain” and “sense "
         "of fulfillment” for 获得感 suggests two concepts where the source has one.",
         example="… a sense of gain … (later) … a sense of fulfillment …",
         use_instead="… a sense of gain … (later) … a sense of gain …",
     )
+
+    needs_source_terms = True  # a bilingual file's renderings count only where the source has the concept
 
     def check_run(self, contexts: list[DocumentContext]) -> Iterator[Finding]:
         per_file = [_renderings_by_concept(ctx) for ctx in contexts]
@@ -77,14 +80,33 @@ def _renderings_by_concept(ctx: DocumentContext) -> dict[str, list[TermHit]]:
     # Keyed by the Chinese term (unique in a merged glossary), not by object: contexts may come back
     # from worker processes, each with its own copy of the glossary.
     grouped: dict[str, list[TermHit]] = defaultdict(list)
+    in_source = _source_concepts(ctx)
     for hit in ctx.terms:
         phrase = hit.rendering.phrase
         if " " not in phrase.strip() and phrase.islower():
             continue  # one ordinary word ("all", "governance") is too common to count as the concept
         if hit.rendering.shared:
             continue  # "poverty alleviation" may render 扶贫, not the 脱贫攻坚 it would be counted for
+        if in_source is not None and not _in_source(ctx, in_source, hit):
+            continue  # the source of this segment does not have the concept: the phrase renders another
         grouped[hit.entry.zh].append(hit)
     return grouped
+
+
+def _in_source(ctx: DocumentContext, in_source: dict[int | None, set[str]], hit: TermHit) -> bool:
+    """Does the source of the hit's segment have its concept? Found there as a term, or written inside a
+    longer one (党中央 in 以习近平同志为核心的党中央, which the term finder reports whole)."""
+    index = ctx.document.segment_index_at(hit.start)
+    if index is None:
+        return True
+    return hit.entry.zh in in_source.get(index, ()) or hit.entry.zh in ctx.document.segments[index].source
+
+
+def _source_concepts(ctx: DocumentContext) -> dict[int | None, set[str]] | None:
+    """For a bilingual file, the concepts the glossary finds in each segment's source; None otherwise."""
+    if not ctx.document.bilingual or not ctx.source_terms:
+        return None
+    return {index: {term.entry.zh for term in terms} for index, terms in enumerate(ctx.source_terms)}
 
 
 def _compatible(rendering: str, dominant: str) -> bool:
