@@ -3,6 +3,8 @@ import json
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pexpect
 import pytest
@@ -68,11 +70,32 @@ def test_accept_reject_edit_then_quit_writes_file_and_decisions(tmp_path, doc):
     child.expect(pexpect.EOF)
 
 
+def wait_until_reading(child, seconds=120.0):
+    """Wait until the child is in its read of standard input. Review writes each prompt before it reads
+    the answer, so a Ctrl-C sent on seeing the prompt can land in between, outside the read that turns
+    it into an abort (a traceback, no "Aborted"); the slower the machine, the wider that window. With a
+    pause put there in review.prompt, the test failed every time without this wait.
+    /proc/PID/syscall names the system call a process is blocked in; reading /proc/self/syscall is
+    itself a read, which gives read's number on this machine."""
+    try:
+        read = Path("/proc/self/syscall").read_text().split()[0]
+        Path(f"/proc/{child.pid}/syscall").read_text()
+    except OSError:  # no /proc (macOS), or not allowed to look: the best there is, a pause
+        time.sleep(1)
+        return
+    deadline = time.monotonic() + seconds
+    while Path(f"/proc/{child.pid}/syscall").read_text().split()[:2] != [read, "0x0"]:  # read(0, ...)
+        assert child.isalive() and time.monotonic() < deadline, "review never waited for an answer"
+        time.sleep(0.01)
+
+
 def test_abort_writes_nothing(tmp_path, doc):
     child = spawn(tmp_path)
+    child.timeout = 120  # a generous wait for each output: a loaded machine starts Python slowly
     child.expect(PROMPT)
     child.sendline("a")
     child.expect(PROMPT)
+    wait_until_reading(child)
     child.sendintr()  # Ctrl-C
     child.expect("Aborted: nothing was written")
     child.expect(pexpect.EOF)
@@ -153,3 +176,36 @@ def test_control_sequences_in_the_document_reach_the_terminal_escaped(tmp_path):
     result = run_review(tmp_path, b"d.txt", b"q\n")
     assert result.returncode == 0 and b"\x1b" not in result.stdout
     assert b"PWNED\\x07" in result.stdout and b"\\x1b[2J" in result.stdout
+
+
+class _InterruptedTerminal:
+    """Standard output that is interrupted (Ctrl-C) while the first prompt is written, before any read."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        if "uit > " in text:
+            raise KeyboardInterrupt
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_ctrl_c_while_a_prompt_is_written_aborts_cleanly(tmp_path, doc, monkeypatch):
+    from termcheck.commands.lint import LintOptions
+    from termcheck.commands.review import run_review
+
+    monkeypatch.chdir(tmp_path)
+    options = LintOptions(paths=[str(doc)], glossaries=[str(SMALL_GLOSSARY)], default_glossary=False,
+                          names=[str(SMALL_NAMES)], cache=False)
+    terminal = _InterruptedTerminal()
+    try:
+        status = run_review(options, None, ask=lambda _: "a", out=terminal)  # type: ignore[arg-type]
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C escaped the review (the user sees a traceback)")
+    assert status == 1
+    assert terminal.written[-1] == "\nAborted: nothing was written.\n"
+    assert doc.read_text(encoding="utf-8") == TEXT and not (tmp_path / "termcheck-decisions.json").exists()

@@ -189,7 +189,7 @@ def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[
     review.occurrences = [order[i] for i in to_ask]
     try:
         keep = review.run() if asked else True
-    except Aborted:
+    except (Aborted, KeyboardInterrupt):  # Ctrl-C between two reads too: while a prompt or finding is shown
         out.write("\nAborted: nothing was written.\n")
         return 1
     if not keep:
