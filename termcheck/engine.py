@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from termcheck.checks import ALL_CHECKS, Check, DocumentContext
 from termcheck.documents.model import Document
@@ -76,15 +76,20 @@ class Linter:
         """Add what the run-level checks find, then settle severities, positions and order."""
         for check in self.checks:
             findings.extend(check.check_run([ctx for ctx in contexts if check.applies_to(ctx)]))
+        documents = {ctx.document.path: ctx.document for ctx in contexts}
         findings = _drop_generic_duplicates(findings)
-        findings = _drop_suppressed(findings, {ctx.document.path: ctx.document for ctx in contexts})
-        for finding in findings:
-            configured = self.selection.severity_for(finding.rule)
-            if configured is not None:
-                finding.severity = configured
-        _position(findings, {ctx.document.path: ctx.document for ctx in contexts})
+        findings = _drop_suppressed(findings, documents)
+        findings = _positioned(self._configured(findings), documents)
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _configured(self, findings: list[Finding]) -> list[Finding]:
+        """The findings with the severities the configuration gives their rules."""
+        out = []
+        for finding in findings:
+            configured = self.selection.severity_for(finding.rule)
+            out.append(finding if configured is None else replace(finding, severity=configured))
+        return out
 
 
 def _target_is_english(document: Document) -> bool:
@@ -137,23 +142,25 @@ def fix_document(linter: Linter, document: Document, findings: list[Finding],
     return FixResult(text, applied)
 
 
-def _position(findings: list[Finding], documents: dict[str, Document]) -> None:
+def _positioned(findings: list[Finding], documents: dict[str, Document]) -> list[Finding]:
+    """The findings with their segment, lines and columns: the one place these fields are set."""
     indexes: dict[str, LineIndex] = {}
+    out = []
     for finding in findings:
         document = documents[finding.path]
         segment = document.segment_at(finding.start)
-        if segment is not None:
-            finding.segment = segment.id
         if document.virtual and segment is not None:
             # The text is the target view, not the file: place the finding on its segment's line,
             # with columns counted within the target. --fix cannot write it back.
-            finding.fixable = False
-            finding.line = finding.end_line = segment.line
-            finding.column = finding.start - segment.start + 1
-            finding.end_column = finding.end - segment.start + 1
+            out.append(replace(
+                finding, segment=segment.id, fixable=False, line=segment.line, end_line=segment.line,
+                column=finding.start - segment.start + 1, end_column=finding.end - segment.start + 1,
+            ))
             continue
         index = indexes.get(finding.path)
         if index is None:
             index = indexes[finding.path] = LineIndex(document.text)
-        finding.line, finding.column = index.position(finding.start)
-        finding.end_line, finding.end_column = index.position(finding.end)
+        (line, column), (end_line, end_column) = index.position(finding.start), index.position(finding.end)
+        out.append(replace(finding, segment=segment.id if segment is not None else finding.segment,
+                           line=line, column=column, end_line=end_line, end_column=end_column))
+    return out

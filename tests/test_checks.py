@@ -397,3 +397,18 @@ def test_every_tag_behaviour_in_the_data_file_is_one_a_rule_reads():
     assert named == {"paraphrasable", "ask-before-fix", "reworded", "figurative"}  # a typo would switch one off
     assert tags_with("paraphrasable") >= {"idiom", "slogan", "metaphor", "paraphrase"}
     assert "quote" in tags_with("reworded") and "quote" not in tags_with("figurative")
+
+
+def test_the_engine_settles_severity_and_position_in_new_findings(small_linter):
+    from termcheck.documents.loading import document_from_bytes
+    from termcheck.engine import Linter, RuleSelection
+    from termcheck.findings import Severity
+
+    linter = Linter(small_linter.glossary, small_linter.proper_names,
+                    selection=RuleSelection(severities={"TC101": Severity.INFO}))
+    ctx = linter.context(document_from_bytes("d.txt", b"One line.\nWe achieve the two maintenances.\n"))
+    raw = linter.document_findings(ctx)
+    (settled,) = [f for f in linter.finish([ctx], list(raw)) if f.rule == "TC101"]
+    (before,) = [f for f in raw if f.rule == "TC101"]
+    assert (settled.severity, settled.line, settled.column) == (Severity.INFO, 2, 16)
+    assert (before.severity, before.line, before.column) == (Severity.ERROR, 0, 0)  # what the check made
