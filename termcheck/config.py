@@ -29,6 +29,7 @@ from typing import Any, NoReturn
 
 from termcheck.errors import TermcheckError
 from termcheck.findings import Severity
+from termcheck.formatters import FORMATS as FORMATTERS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,7 +37,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_NAMES = ("termcheck.toml", ".termcheck.toml")
-FORMATS = ("text", "json", "sarif", "github", "junit", "html")
+FORMATS = tuple(FORMATTERS)  # the output formats, as the formatters package registers them
 SEVERITIES = tuple(s.value for s in Severity)
 
 

@@ -35,3 +35,11 @@ def test_text_colour_only_when_asked(small_linter):
     report = golden_report(small_linter)
     assert "\x1b[" not in formatter("text")(report, color=False)
     assert "\x1b[31merror\x1b[0m" in formatter("text")(report, color=True)
+
+
+def test_every_output_format_is_offered_by_the_command_line_and_the_config():
+    from termcheck.cli import LintFormat
+    from termcheck.config import FORMATS as CONFIG_FORMATS
+    from termcheck.formatters import FORMATS
+
+    assert [f.value for f in LintFormat] == list(FORMATS) == list(CONFIG_FORMATS)
