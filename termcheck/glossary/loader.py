@@ -39,12 +39,24 @@ def read_glossary_bytes(path: str) -> bytes:
 
 
 def glossary_file_from_bytes(path: str, data: bytes) -> tuple[GlossaryFile, list[Entry]]:
+    if _looks_like_tbx(path, data):
+        from termcheck.glossary.tbx import parse_tbx  # lxml, imported only for a TBX term base
+
+        tbx_entries = parse_tbx(path, data)
+        return GlossaryFile(path, len(tbx_entries), hashlib.sha256(data).hexdigest()), tbx_entries
     try:
         text, _, _ = decode(path, data)
     except InputError as exc:
         raise GlossaryError(path, 1, 1, exc.reason) from None
     entries = parse_glossary(path, text)
     return GlossaryFile(path, len(entries), hashlib.sha256(data).hexdigest()), entries
+
+
+def _looks_like_tbx(path: str, data: bytes) -> bool:
+    """A TBX term base, told by its content (an XML document whose root is <martif> or <tbx>) or by a
+    .tbx name on XML: a TSV glossary never starts with "<"."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") and (b"<martif" in head or b"<tbx" in head or path.lower().endswith(".tbx"))
 
 
 LITERAL_COLUMNS = ("zh", "literal", "source")
