@@ -72,8 +72,21 @@ def test_unknown_column_and_duplicates(tmp_path):
     dup = HEADER + "\n" + row(zh="甲", en="x", source="s") + "\n" + row(zh="甲", en="y", source="s") + "\n"
     with pytest.raises(GlossaryError, match=r":3:1: duplicate zh term '甲' \(first on line 2\)"):
         load_glossary_file(write(tmp_path, "b.tsv", dup))
-    with pytest.raises(GlossaryError, match="missing required column 'source'"):
-        load_glossary_file(write(tmp_path, "c.tsv", "zh\ten\n"))
+    with pytest.raises(GlossaryError, match=r":1:7: unknown column 'admited'"):
+        load_glossary_file(write(tmp_path, "c.tsv", "zh\ten\tadmited\tsource\n"))  # a typo, even without source
+
+
+def test_a_comma_separated_list_is_read_as_csv_whatever_its_name(tmp_path):
+    text = "zh,en,deprecated\n两个维护,Two Upholds,two maintenances\n"
+    _, (entry,) = load_glossary_file(write(tmp_path, "c.tsv", text))
+    assert (entry.en, entry.deprecated) == ("Two Upholds", ("two maintenances",))
+
+
+def test_a_quick_term_list_needs_no_source_column(tmp_path):
+    text = "zh\ten\tdeprecated\n两个维护\tTwo Upholds\ttwo maintenances\n"
+    _, (entry,) = load_glossary_file(write(tmp_path, "quick.tsv", text))
+    assert (entry.zh, entry.en, entry.deprecated) == ("两个维护", "Two Upholds", ("two maintenances",))
+    assert entry.source.endswith("quick.tsv:2")
 
 
 def test_unreadable_glossary_is_a_glossary_error(tmp_path):

@@ -123,3 +123,39 @@ def test_any_tbx_like_input_gives_entries_or_one_glossary_error(tmp_path_factory
         assert str(exc).startswith(f"{termbase}:") and "\n" not in str(exc)
     else:
         assert all(e.zh and e.en for e in found)
+
+
+def test_a_csv_term_base_with_its_own_header():
+    found = entries("company.csv")
+    assert set(found) == {"两个维护", "战斗堡垒", "总体国家安全观"}  # the row without Chinese checks nothing
+    assert found["两个维护"].deprecated == ("two maintenances", "two safeguards")
+    assert (found["战斗堡垒"].en, found["战斗堡垒"].admitted) == ("fighting bastion", ("strong bastion",))
+    assert found["总体国家安全观"].note == 'Since 2014, "holistic"'  # CSV quoting
+    assert found["两个维护"].source.endswith("company.csv:2")
+
+
+def test_a_traditional_chinese_column_is_matched_in_simplified():
+    (ministry,) = entries("traditional.tsv").values()
+    assert (ministry.zh, ministry.deprecated) == ("国家安全部", ("Ministry of National Security",))
+
+
+def test_lint_with_a_csv_term_base_end_to_end(tmp_path):
+    result = lint(tmp_path, TERMBASES / "company.csv", "The battle-fort and the two maintenances.\n")
+    assert result.returncode == 1, result.stderr
+    found = {(f["rule"], f["text"], f["suggestion"]) for f in json.loads(result.stdout)["findings"]}
+    assert {("TC101", "battle-fort", "fighting bastion"), ("TC101", "two maintenances", "Two Upholds")} <= found
+
+
+def test_a_too_long_cell_names_its_line_and_field(tmp_path):
+    termbase = tmp_path / "long.csv"
+    termbase.write_text("Chinese,English\n两个维护," + "word " * 70 + "\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"long\.csv:2:2: en phrase 'word word .* has 70 words"):
+        load_glossaries([str(termbase)])
+
+
+def test_a_semicolon_separated_table_splits_renderings_on_bars(tmp_path):
+    termbase = tmp_path / "excel.csv"
+    termbase.write_text("Chinese;English;Forbidden\n两个维护;Two Upholds;two maintenances | two safeguards\n",
+                        encoding="utf-8")
+    (entry,) = load_glossaries([str(termbase)]).entries
+    assert (entry.en, entry.deprecated) == ("Two Upholds", ("two maintenances", "two safeguards"))

@@ -48,8 +48,37 @@ def glossary_file_from_bytes(path: str, data: bytes) -> tuple[GlossaryFile, list
         text, _, _ = decode(path, data)
     except InputError as exc:
         raise GlossaryError(path, 1, 1, exc.reason) from None
-    entries = parse_glossary(path, text)
+    entries = _table_entries(path, text)
+    if entries is None:
+        entries = parse_glossary(path, text)
     return GlossaryFile(path, len(entries), hashlib.sha256(data).hexdigest()), entries
+
+
+def _table_entries(path: str, text: str) -> list[Entry] | None:
+    """A spreadsheet term base's entries (CSV, or a table whose header is not termcheck's own format and
+    names a Chinese and an English column); None for a termcheck glossary."""
+    first = next((line for line in text.splitlines() if line.strip() and not line.startswith("#")), "")
+    names = [f.strip().lower() for f in first.split("\t")]
+    known = set(names) <= set(COLUMNS)
+    # termcheck's own header is read strictly (an unknown column is a typo to report), unless it leaves
+    # out the source column: a user's quick term list ("zh<TAB>en<TAB>deprecated") needs no citation.
+    own_format = names == list(LITERAL_COLUMNS) or (known and "source" in names) or (not known and names[0] == "zh")
+    if own_format or not (path.lower().endswith(".csv") or any(c in first for c in "\t,;")):
+        return None
+    from termcheck.glossary.termbase_table import (
+        BAR,
+        SEPARATORS,
+        header_fields,
+        table_delimiter,
+        table_entries,
+        table_rows,
+    )
+
+    rows = table_rows(path, text)
+    header = header_fields(rows[0][1]) if rows else None
+    if header is None:
+        return None
+    return table_entries(path, header, rows[1:], BAR if table_delimiter(text) == ";" else SEPARATORS)
 
 
 def _looks_like_tbx(path: str, data: bytes) -> bool:
@@ -97,7 +126,8 @@ def _check_header(path: str, number: int, fields: list[str]) -> list[str]:
         # Not a glossary at all (glossaries = ["/etc/passwd"] in an untrusted config): say so without
         # echoing a line of a file that was never meant to be read.
         raise GlossaryError(path, number, 1, "not a glossary: its first row is no header naming the zh and en "
-                            f"columns (known columns: {', '.join(COLUMNS)})")
+                            f"columns (known columns: {', '.join(COLUMNS)}), nor a term base's naming a Chinese "
+                            "and an English column (zh-CN, Source term, English...)")
     column = 1
     for raw, name in zip(fields, names, strict=True):
         if name not in COLUMNS:

@@ -1,0 +1,109 @@
+"""Spreadsheet term bases (CSV, or TSV with a header of its own): a Chinese and an English column, named
+in any of the ways termcheck/data/termbase-headers.tsv lists (zh-CN, Source term, English, Forbidden…),
+read as glossary entries. Several renderings in one cell are separated by ";" or "|". Columns the table
+has beyond these are ignored; the source citation the bundled glossary needs is optional here (a row's
+place in the file stands in for it)."""
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+
+import regex
+
+from termcheck.errors import GlossaryError
+from termcheck.glossary.model import Entry
+from termcheck.matching.automaton import phrase_limit_error
+from termcheck.matching.tokens import has_words
+from termcheck.resources import DATA
+
+SEPARATORS = regex.compile(r"\s*[;|]\s*")
+BAR = regex.compile(r"\s*\|\s*")  # in a semicolon-separated table, only "|" separates renderings in a cell
+_FOLD = regex.compile(r"[\s_\-]+")
+
+
+def header_fields(names: list[str]) -> dict[int, str] | None:
+    """Each recognised column's index and field, if the header has a Chinese and an English column."""
+    aliases = _aliases()
+    found: dict[int, str] = {}
+    for index, name in enumerate(names):
+        field = aliases.get(_FOLD.sub("", name.strip().lower()))
+        if field is not None and field not in found.values():
+            found[index] = field
+    fields = set(found.values())
+    return found if fields & {"zh", "zh-traditional"} and "en" in fields else None
+
+
+def table_rows(path: str, text: str) -> list[tuple[int, list[str]]]:
+    """The non-blank rows of a CSV or TSV text with their line numbers: tab-separated if the header has a
+    tab, else semicolon-separated if it has semicolons and no comma (a spreadsheet saved in a locale
+    that writes decimal commas), else comma-separated."""
+    delimiter = table_delimiter(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = []
+    try:
+        for fields in reader:
+            if any(f.strip() for f in fields) and not (fields and fields[0].startswith("#")):
+                rows.append((reader.line_num, fields))
+    except csv.Error as exc:
+        raise GlossaryError(path, reader.line_num, 1, f"unreadable table: {exc}") from None
+    return rows
+
+
+def table_delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip() and not line.startswith("#")), "")
+    return "\t" if "\t" in first else ";" if ";" in first and "," not in first else ","
+
+
+def table_entries(path: str, header: dict[int, str], rows: list[tuple[int, list[str]]],
+                  separators: regex.Pattern[str] = SEPARATORS) -> list[Entry]:
+    """Entries of the rows; several renderings in a cell are split on `separators` (";" or "|")."""
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for number, fields in rows:
+        cells = {field: fields[index].strip() if index < len(fields) else "" for index, field in header.items()}
+
+        def split(field: str, number: int = number, cells: dict[str, str] = cells) -> list[str]:
+            return _split(path, number, separators, header, field, cells.get(field, ""))
+
+        zh = cells.get("zh") or _simplified(cells.get("zh-traditional", ""))
+        renderings = split("en")
+        if not zh or not renderings:
+            continue  # a row without both terms checks nothing
+        if zh in seen:
+            raise GlossaryError(path, number, 1, f"duplicate zh term {zh!r} (first on line {seen[zh]})")
+        seen[zh] = number
+        entries.append(Entry(
+            zh=zh, en=renderings[0],
+            admitted=tuple(dict.fromkeys(renderings[1:] + split("admitted"))),
+            deprecated=tuple(dict.fromkeys(split("deprecated"))),
+            note=cells.get("note", ""), source=f"{path}:{number}", origin=f"{path}:{number}",
+        ))
+    return entries
+
+
+def _split(path: str, number: int, separators: regex.Pattern[str], header: dict[int, str], field: str,
+           cell: str) -> list[str]:
+    phrases = [p for p in separators.split(cell) if p]
+    for phrase in phrases:
+        problem = phrase_limit_error(phrase) or (None if has_words(phrase) else "contains no word to match")
+        if problem is not None:
+            column = 1 + next(i for i, f in header.items() if f == field)
+            raise GlossaryError(path, number, column, f"{field} phrase {phrase[:40]!r} {problem} (field {column})")
+    return phrases
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    lines = (DATA / "termbase-headers.tsv").read_text(encoding="utf-8").splitlines()
+    header, *rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    assert header == ["name", "field"], header
+    return {name: field for name, field in rows}
+
+
+def _simplified(phrase: str) -> str:
+    if not phrase:
+        return ""
+    from termcheck.matching.source_terms import to_simplified  # OpenCC, loaded only for a Traditional column
+
+    return to_simplified(phrase)
