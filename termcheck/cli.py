@@ -251,6 +251,28 @@ def show_config(
         _fail(str(exc))
 
 
+glossary_app = typer.Typer(no_args_is_help=True, help="Check glossaries and term bases themselves.")
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("validate")
+def glossary_validate(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Glossaries (TSV, CSV, TBX); the bundled ones if none is named.")
+    ] = None,
+) -> None:
+    """Report every error and warning of some glossary files in one run, each with its file, line and column."""
+    from termcheck.commands.glossary import run_validate
+
+    _only_regular_files(*(files or []))
+    try:
+        text, status = run_validate([str(f) for f in files or []])
+    except TermcheckError as exc:
+        _fail(str(exc))
+    typer.echo(text, nl=False)
+    raise typer.Exit(status)
+
+
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="Explain one rule, e.g. TC101.")] = None,

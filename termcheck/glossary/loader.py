@@ -38,7 +38,10 @@ def read_glossary_bytes(path: str) -> bytes:
         raise GlossaryError(path, 1, 1, f"cannot read glossary: {exc.strerror or exc}") from None
 
 
-def glossary_file_from_bytes(path: str, data: bytes) -> tuple[GlossaryFile, list[Entry]]:
+def glossary_file_from_bytes(path: str, data: bytes, errors: list[GlossaryError] | None = None,
+                             ) -> tuple[GlossaryFile, list[Entry]]:
+    """A glossary file's entries: a TBX or spreadsheet term base, or termcheck's TSV (whose bad rows go to
+    `errors` when it is given, as parse_glossary says)."""
     if _looks_like_tbx(path, data):
         from termcheck.glossary.tbx import parse_tbx  # lxml, imported only for a TBX term base
 
@@ -50,7 +53,7 @@ def glossary_file_from_bytes(path: str, data: bytes) -> tuple[GlossaryFile, list
         raise GlossaryError(path, 1, 1, exc.reason) from None
     entries = _table_entries(path, text)
     if entries is None:
-        entries = parse_glossary(path, text)
+        entries = parse_glossary(path, text, errors)
     return GlossaryFile(path, len(entries), hashlib.sha256(data).hexdigest()), entries
 
 
@@ -91,7 +94,9 @@ def _looks_like_tbx(path: str, data: bytes) -> bool:
 LITERAL_COLUMNS = ("zh", "literal", "source")
 
 
-def parse_glossary(path: str, text: str) -> list[Entry]:
+def parse_glossary(path: str, text: str, errors: list[GlossaryError] | None = None) -> list[Entry]:
+    """The entries of a TSV glossary. The first bad row raises GlossaryError; given an `errors` list, each
+    bad row's error is added to it instead and the row skipped, so that one run reports them all."""
     header: list[str] | None = None
     entries: list[Entry] = []
     seen: dict[str, int] = {}
@@ -102,15 +107,26 @@ def parse_glossary(path: str, text: str) -> list[Entry]:
         if header is None:
             header = _check_header(path, number, fields)
             continue
-        row = _Row(path, number, header, fields)
-        entry = row.literal_entry() if header == list(LITERAL_COLUMNS) else row.entry()
-        if entry.zh in seen:
-            raise GlossaryError(path, number, 1, f"duplicate zh term {entry.zh!r} (first on line {seen[entry.zh]})")
+        try:
+            entry = _row_entry(path, number, header, fields)
+            if entry.zh in seen:
+                raise GlossaryError(path, number, 1,
+                                    f"duplicate zh term {entry.zh!r} (first on line {seen[entry.zh]})")
+        except GlossaryError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            continue
         seen[entry.zh] = number
         entries.append(entry)
     if header is None:
         raise GlossaryError(path, 1, 1, "empty glossary: expected a header row " + "\\t".join(COLUMNS))
     return entries
+
+
+def _row_entry(path: str, number: int, header: list[str], fields: list[str]) -> Entry:
+    row = _Row(path, number, header, fields)
+    return row.literal_entry() if header == list(LITERAL_COLUMNS) else row.entry()
 
 
 def _excerpt(field: str, limit: int = 40) -> str:

@@ -1,0 +1,56 @@
+"""`termcheck glossary validate`: every problem of a glossary in one run, in a real subprocess."""
+import subprocess
+import sys
+
+from conftest import REPO
+
+BAD = (
+    "zh\ten\tdeprecated\tpattern\tsource\n"
+    "两个维护\tTwo Upholds\tTwo Upholds\t\thttps://example.cn/a\n"   # deprecated = its own preferred
+    "甲\tx\t\t(unclosed\thttps://example.cn/b\n"                     # a pattern that does not compile
+    "乙\ty\t\t\tmy notes\n"                                          # a source nobody can check
+    "两个维护\tz\t\t\thttps://example.cn/c\n"                         # the same concept twice
+    "丙\tthe whole Party\t\t\\bwhole party\\b\thttps://example.cn/d\n"  # a pattern matching its own en
+)
+
+
+def validate(*args, cwd=REPO):
+    return subprocess.run([sys.executable, "-m", "termcheck", "glossary", "validate", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_every_problem_of_a_file_in_one_run(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text(BAD, encoding="utf-8")
+    result = validate(path)
+    assert result.returncode == 1 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{path}:2:1: warning: deprecated rendering 'Two Upholds' of 两个维护 is an acceptable rendering of 两个维护, "
+        "so it is never reported",
+        f"{path}:3:15: error: invalid pattern: missing )",
+        f"{path}:4:1: warning: the source of 乙 is neither a URL, a dated publication nor 'editor judgement': "
+        "'my notes'",
+        f"{path}:5:1: error: duplicate zh term '两个维护' (first on line 2)",
+        f"{path}:6:1: warning: the pattern of 丙 matches its own rendering 'the whole Party'",
+        "2 errors and 3 warnings in 1 file.",
+    ]
+
+
+def test_warnings_alone_exit_0_and_a_concept_in_two_files_is_named(tmp_path):
+    first, second = tmp_path / "a.tsv", tmp_path / "b.csv"
+    first.write_text("zh\ten\tsource\n两个维护\tTwo Upholds\thttps://example.cn/a\n", encoding="utf-8")
+    second.write_text("Chinese,English\n两个维护,two safeguards\n", encoding="utf-8")
+    result = validate(first, second)
+    assert result.returncode == 0, result.stdout
+    assert f"{second}:2:1: warning: 两个维护 is also defined at {first}:2; this row replaces it" in result.stdout
+
+
+def test_the_bundled_glossary_is_clean():
+    result = validate()
+    assert result.returncode == 0 and result.stdout.startswith("0 errors and 0 warnings in ")
+
+
+def test_a_file_that_cannot_be_read_is_one_error(tmp_path):
+    result = validate(tmp_path / "missing.tsv")
+    assert result.returncode == 1 and "missing.tsv:1:1: error: cannot read glossary" in result.stdout
