@@ -251,7 +251,7 @@ def show_config(
         _fail(str(exc))
 
 
-glossary_app = typer.Typer(no_args_is_help=True, help="Check glossaries and term bases themselves.")
+glossary_app = typer.Typer(no_args_is_help=True, help="Validate, count and search glossaries and term bases.")
 app.add_typer(glossary_app, name="glossary")
 
 
@@ -271,6 +271,35 @@ def glossary_validate(
         _fail(str(exc))
     typer.echo(text, nl=False)
     raise typer.Exit(status)
+
+
+@glossary_app.command("stats")
+def glossary_stats(
+    files: Annotated[list[Path] | None, typer.Argument(help="Glossaries; the bundled ones if none is named.")] = None,
+) -> None:
+    """Count a glossary's concepts, renderings, sources, severities and tags."""
+    from termcheck.commands.glossary import run_stats
+
+    _only_regular_files(*(files or []))
+    try:
+        typer.echo(run_stats([str(f) for f in files or []]), nl=False)
+    except TermcheckError as exc:
+        _fail(str(exc))
+
+
+@glossary_app.command("search")
+def glossary_search(
+    text: Annotated[str, typer.Argument(help="An English phrase or a Chinese term.")],
+    glossary: GlossaryOption = None,
+) -> None:
+    """Which entries an English phrase or a Chinese term matches, and as what."""
+    from termcheck.commands.glossary import run_search
+
+    _only_regular_files(*(glossary or []))
+    try:
+        typer.echo(run_search(text, [str(g) for g in glossary or []]), nl=False)
+    except TermcheckError as exc:
+        _fail(str(exc))
 
 
 @app.command()

@@ -54,3 +54,33 @@ def test_the_bundled_glossary_is_clean():
 def test_a_file_that_cannot_be_read_is_one_error(tmp_path):
     result = validate(tmp_path / "missing.tsv")
     assert result.returncode == 1 and "missing.tsv:1:1: error: cannot read glossary" in result.stdout
+
+
+def glossary_command(*args, cwd=REPO):
+    return subprocess.run([sys.executable, "-m", "termcheck", "glossary", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_stats_count_what_the_file_holds(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("zh\ten\tadmitted\tdeprecated\tseverity\ttags\tsource\n"
+                    "两个维护\tTwo Upholds\t\ttwo maintenances;two safeguards\t\tparty\thttps://example.cn/a\n"
+                    "战斗堡垒\tfighting bastion\tstronghold\t\twarning\tparty;idiom\teditor judgement\n",
+                    encoding="utf-8")
+    result = glossary_command("stats", path)
+    assert result.returncode == 0, result.stderr
+    counts = {" ".join(line.split()[:-1]): line.split()[-1] for line in result.stdout.splitlines() if line.strip()}
+    assert counts["concepts"] == "2" and counts["deprecated renderings"] == "2"
+    assert counts["admitted renderings"] == "1" and counts["editor judgement"] == "1"
+    assert counts["severity error"] == "1" and counts["severity warning"] == "1" and counts["party"] == "2"
+
+
+def test_search_says_what_an_english_phrase_or_a_chinese_term_is(tmp_path):
+    from conftest import SMALL_GLOSSARY
+
+    english = glossary_command("search", "the two maintenances", "-g", SMALL_GLOSSARY)
+    assert english.returncode == 0 and "“two maintenances” is a deprecated rendering of 两个维护" in english.stdout
+    chinese = glossary_command("search", "两个维护", "-g", SMALL_GLOSSARY)
+    assert chinese.stdout.startswith("两个维护: Two Upholds")
+    nothing = glossary_command("search", "no such phrase at all", "-g", SMALL_GLOSSARY)
+    assert nothing.stdout == "no entry matches 'no such phrase at all'\n"

@@ -19,3 +19,58 @@ def run_validate(paths: list[str]) -> tuple[str, int]:
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def run_stats(paths: list[str]) -> str:
+    """Counts of a glossary: concepts, renderings, sources, severities and the commonest tags."""
+    from collections import Counter
+
+    from termcheck.glossary import load_glossaries
+
+    glossary = load_glossaries(paths or [str(p) for p in default_glossaries()])
+    entries = [e for e in glossary.entries if not e.supplement]
+    editor = sum(1 for e in entries if e.source.lower().startswith("editor judgement"))
+    severities = Counter((e.severity.value if e.severity else "error") for e in entries)
+    tags = Counter(tag for e in entries for tag in e.tags)
+    rows = [
+        ("concepts", len(entries)),
+        ("with deprecated renderings", sum(1 for e in entries if e.deprecated)),
+        ("with a pattern", sum(1 for e in entries if e.pattern)),
+        ("with superseded renderings", sum(1 for e in entries if e.superseded)),
+        ("with generated literal renderings", sum(1 for e in glossary.entries if e.literal)),
+        ("deprecated renderings", sum(len(e.deprecated) for e in entries)),
+        ("admitted renderings", sum(len(e.admitted) for e in entries)),
+        ("sourced (not editor judgement)", len(entries) - editor),
+        ("editor judgement", editor),
+        *((f"severity {name}", severities[name]) for name in ("error", "warning", "info")),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = [f"{label:<{width}}  {count:>7,}" for label, count in rows]
+    lines.append("")
+    lines.append("tags (the 15 commonest):")
+    lines += [f"  {tag:<{width - 2}}  {count:>7,}" for tag, count in tags.most_common(15)]
+    return "\n".join(lines) + "\n"
+
+
+def run_search(text: str, paths: list[str]) -> str:
+    """Which entries a Chinese or English string matches, and as what (preferred, admitted, deprecated,
+    superseded, a pattern): the glossary's answer to "why is this flagged, or not?"."""
+    from termcheck.glossary import load_glossaries
+    from termcheck.han import is_chinese
+    from termcheck.matching.compiled import CompiledGlossary
+
+    glossary = load_glossaries(paths or [str(p) for p in default_glossaries()])
+    lines: list[str] = []
+    if is_chinese(text):
+        for entry in glossary.entries:
+            if text in entry.zh and not entry.supplement:
+                lines.append(f"{entry.zh}: {entry.en}  ({entry.origin})")
+    else:
+        compiled = CompiledGlossary(glossary)
+        for hit in compiled.find_terms(text):
+            lines.append(f"“{text[hit.start:hit.end]}” is a {hit.kind.value} rendering of {hit.entry.zh} "
+                         f"(standard: {hit.entry.en}; {hit.entry.origin})")
+        for pattern_hit in compiled.find_patterns(text):
+            lines.append(f"“{text[pattern_hit.start:pattern_hit.end]}” matches the pattern of {pattern_hit.entry.zh} "
+                         f"(standard: {pattern_hit.entry.en}; {pattern_hit.entry.origin})")
+    return "\n".join(printable(line) for line in lines) + "\n" if lines else f"no entry matches {printable(text)!r}\n"
