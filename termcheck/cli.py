@@ -302,6 +302,21 @@ def glossary_search(
         _fail(str(exc))
 
 
+@glossary_app.command("export")
+def glossary_export(
+    to: Annotated[str, typer.Option("--to", help="tbx (TBX-Basic, for CAT tools) or csv.")],
+    files: Annotated[list[Path] | None, typer.Argument(help="Glossaries; the bundled ones if none is named.")] = None,
+) -> None:
+    """Write a glossary as a TBX or CSV term base on standard output, every term with its status."""
+    from termcheck.commands.glossary import run_export
+
+    _only_regular_files(*(files or []))
+    try:
+        typer.echo(run_export([str(f) for f in files or []], to), nl=False)
+    except TermcheckError as exc:
+        _fail(str(exc))
+
+
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="Explain one rule, e.g. TC101.")] = None,

@@ -74,3 +74,25 @@ def run_search(text: str, paths: list[str]) -> str:
             lines.append(f"“{text[pattern_hit.start:pattern_hit.end]}” matches the pattern of {pattern_hit.entry.zh} "
                          f"(standard: {pattern_hit.entry.en}; {pattern_hit.entry.origin})")
     return "\n".join(printable(line) for line in lines) + "\n" if lines else f"no entry matches {printable(text)!r}\n"
+
+
+EXPORT_FORMATS = ("tbx", "csv")
+
+
+def run_export(paths: list[str], to: str) -> str:
+    """The glossary as a TBX-Basic file a CAT tool imports, or a CSV term base; a TermcheckError for an
+    unknown format."""
+    from termcheck.errors import TermcheckError
+    from termcheck.glossary import load_glossaries
+
+    if to not in EXPORT_FORMATS:
+        raise TermcheckError(f"unknown export format {to!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    glossary = load_glossaries(paths or [str(p) for p in default_glossaries()])
+    entries = [e for e in glossary.entries if not e.supplement]
+    if to == "csv":
+        from termcheck.glossary.export import to_csv
+
+        return to_csv(entries)
+    from termcheck.glossary.export import to_tbx
+
+    return to_tbx(entries)

@@ -2,7 +2,7 @@
 TBX-Core (`conceptEntry/langSec/termSec`), and the MARTIF dialects that Microsoft's terminology export
 and Weblate write. Each concept becomes one glossary entry: its Chinese term, its English terms sorted
 by status (preferred, admitted, deprecated, superseded: termcheck/data/tbx-status.tsv), its
-definitions and notes as the note, and its id as the source.
+definitions and notes as the note, and its source note (or else its id) as the source.
 
 translate-toolkit reads TBX too, but as source/target pairs: it keeps neither the term status that
 makes a rendering deprecated nor more than one term a language, which is the whole of what termcheck
@@ -72,10 +72,13 @@ class _Terms:
 def _entry(path: str, concept: etree._Element) -> Entry | None:
     terms = _Terms()
     notes: list[str] = []
+    source = ""
     for element in concept.iter():
         name = _name(element)
         if name in LANGUAGES:
             _read_language(path, element, terms)
+        elif name in ("admin", "descrip") and element.get("type") == "source":
+            source = source or _text(element)
         elif (name == "descrip" and element.get("type") in NOTE_TYPES) or name == "note":
             text = _text(element)
             if text and text not in notes:
@@ -95,7 +98,7 @@ def _entry(path: str, concept: etree._Element) -> Entry | None:
         deprecated=tuple(dict.fromkeys(terms.en["deprecated"])),
         superseded=tuple((phrase, None, None) for phrase in dict.fromkeys(terms.en["superseded"])),
         note=" ".join(notes),
-        source=f"TBX concept {ident}" if ident else "TBX",
+        source=source or (f"TBX concept {ident}" if ident else "TBX"),
         origin=f"{path}:{concept.sourceline or 1}",
     )
 

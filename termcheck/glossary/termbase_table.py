@@ -77,7 +77,7 @@ def table_entries(path: str, header: dict[int, str], rows: list[tuple[int, list[
             zh=zh, en=renderings[0],
             admitted=tuple(dict.fromkeys(renderings[1:] + split("admitted"))),
             deprecated=tuple(dict.fromkeys(split("deprecated"))),
-            note=cells.get("note", ""), source=f"{path}:{number}", origin=f"{path}:{number}",
+            note=cells.get("note", ""), source=cells.get("source") or f"{path}:{number}", origin=f"{path}:{number}",
         ))
     return entries
 
