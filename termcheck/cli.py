@@ -317,6 +317,27 @@ def glossary_export(
         _fail(str(exc))
 
 
+@glossary_app.command("add")
+def glossary_add(
+    file: Annotated[Path, typer.Argument(help="The TSV glossary to append to (created if missing).")],
+    zh: Annotated[str, typer.Option("--zh", help="The Chinese term.")],
+    en: Annotated[str, typer.Option("--en", help="Its standard English rendering.")],
+    admitted: Annotated[list[str] | None, typer.Option("--admitted", help="An acceptable variant; repeatable.")] = None,
+    deprecated: Annotated[list[str] | None, typer.Option("--deprecated", help="A wrong rendering; repeatable.")] = None,
+    note: Annotated[str, typer.Option("--note", help="A short explanation shown with findings.")] = "",
+    source: Annotated[str, typer.Option("--source", help="What backs the rendering: a URL or publication.")] = "",
+) -> None:
+    """Append one well-formed row to a glossary, checked before it is written."""
+    from termcheck.commands.glossary import NewRow, run_add
+
+    _only_regular_files(file)
+    try:
+        typer.echo(run_add(str(file), NewRow(zh, en, tuple(admitted or ()), tuple(deprecated or ()), note, source)),
+                   nl=False)
+    except TermcheckError as exc:
+        _fail(str(exc))
+
+
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="Explain one rule, e.g. TC101.")] = None,

@@ -84,3 +84,26 @@ def test_search_says_what_an_english_phrase_or_a_chinese_term_is(tmp_path):
     assert chinese.stdout.startswith("两个维护: Two Upholds")
     nothing = glossary_command("search", "no such phrase at all", "-g", SMALL_GLOSSARY)
     assert nothing.stdout == "no entry matches 'no such phrase at all'\n"
+
+
+def test_add_appends_a_checked_row_and_refuses_a_bad_one_leaving_the_file_alone(tmp_path):
+    path = tmp_path / "mine.tsv"
+    added = glossary_command("add", path, "--zh", "两个维护", "--en", "Two Upholds", "--deprecated", "two maintenances",
+                             "--deprecated", "two safeguards", cwd=tmp_path)
+    assert added.returncode == 0 and added.stdout == f"{path}: added 两个维护 → Two Upholds\n"
+    assert path.read_text(encoding="utf-8") == ("zh\ten\tadmitted\tdeprecated\tnote\n"
+                                                "两个维护\tTwo Upholds\t\ttwo maintenances;two safeguards\t\n")
+    before = path.read_bytes()
+    duplicate = glossary_command("add", path, "--zh", "两个维护", "--en", "x", cwd=tmp_path)
+    assert duplicate.returncode == 2 and "duplicate zh term '两个维护'" in duplicate.stderr
+    tab = glossary_command("add", path, "--zh", "甲", "--en", "a\tb", cwd=tmp_path)
+    assert tab.returncode == 2 and "may not hold a tab" in tab.stderr
+    assert path.read_bytes() == before
+
+
+def test_add_refuses_a_file_that_is_no_termcheck_glossary(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("my notes\n", encoding="utf-8")
+    result = glossary_command("add", path, "--zh", "甲", "--en", "a", cwd=tmp_path)
+    assert result.returncode == 2 and "not a termcheck glossary" in result.stderr
+    assert path.read_text(encoding="utf-8") == "my notes\n"

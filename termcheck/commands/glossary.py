@@ -1,6 +1,9 @@
 """`termcheck glossary ...`: commands about glossaries and term bases themselves."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from termcheck.formatters.terminal import printable
 from termcheck.glossary.validate import validate
 from termcheck.resources import default_glossaries
@@ -96,3 +99,46 @@ def run_export(paths: list[str], to: str) -> str:
     from termcheck.glossary.export import to_tbx
 
     return to_tbx(entries)
+
+
+@dataclass(frozen=True)
+class NewRow:
+    zh: str
+    en: str
+    admitted: tuple[str, ...] = ()
+    deprecated: tuple[str, ...] = ()
+    note: str = ""
+    source: str = ""
+
+
+def run_add(path: str, row: NewRow) -> str:
+    """Append a well-formed row to a termcheck TSV glossary (created if missing), written atomically and
+    only if the whole file still reads as a glossary afterwards."""
+    from termcheck.errors import TermcheckError
+    from termcheck.fixes import write_new_atomically
+    from termcheck.glossary.loader import COLUMNS, glossary_file_from_bytes
+
+    for name, value in (("zh", row.zh), ("en", row.en), *(("admitted", p) for p in row.admitted),
+                        *(("deprecated", p) for p in row.deprecated), ("note", row.note), ("source", row.source)):
+        if any(c in value for c in "\t\r\n"):
+            raise TermcheckError(f"--{name} may not hold a tab or a line break: {value!r}")
+    target = Path(path)
+    if target.exists():
+        text = target.read_bytes().decode("utf-8-sig")
+        header_line = next((line for line in text.splitlines() if line.strip() and not line.startswith("#")), "")
+        header = [f.strip().lower() for f in header_line.split("\t")]
+        if not set(header) <= set(COLUMNS) or "zh" not in header:
+            raise TermcheckError(f"{path}: not a termcheck glossary (its header is not the columns of "
+                                 "docs/glossary-format.md), so no row is added")
+    else:
+        header = ["zh", "en", "admitted", "deprecated", "note"] + (["source"] if row.source else [])
+        text = "\t".join(header) + "\n"
+    if row.source and "source" not in header:
+        raise TermcheckError(f"{path}: has no source column for --source")
+    values = {"zh": row.zh, "en": row.en, "admitted": ";".join(row.admitted),
+              "deprecated": ";".join(row.deprecated), "note": row.note, "source": row.source}
+    before = text if text.endswith("\n") else text + "\n"
+    new = before + "\t".join(values.get(c, "") for c in header) + "\n"
+    glossary_file_from_bytes(path, new.encode("utf-8"))  # raises the first problem: a duplicate, a bad phrase
+    write_new_atomically(path, new.encode("utf-8"))
+    return f"{path}: added {row.zh} → {row.en}\n"
