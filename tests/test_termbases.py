@@ -159,3 +159,44 @@ def test_a_semicolon_separated_table_splits_renderings_on_bars(tmp_path):
                         encoding="utf-8")
     (entry,) = load_glossaries([str(termbase)]).entries
     assert (entry.en, entry.deprecated) == ("Two Upholds", ("two maintenances", "two safeguards"))
+
+
+def _workbook(path, rows, title="Terms"):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_an_xlsx_term_base_end_to_end(tmp_path):
+    termbase = _workbook(tmp_path / "terms.xlsx", [
+        ["Chinese", "English", "Do not use", "Comment"],
+        ["两个维护", "Two Upholds", "two maintenances; two safeguards", None],
+        [None, None, None, None],
+        ["战斗堡垒", "fighting bastion", "battle-fort", "Party building"],
+    ])
+    found = entries_at(termbase)
+    assert found["两个维护"].deprecated == ("two maintenances", "two safeguards")
+    assert found["战斗堡垒"].origin.endswith("terms.xlsx:4") and found["战斗堡垒"].note == "Party building"
+    result = lint(tmp_path, termbase, "The battle-fort stands.\n")
+    assert result.returncode == 1, result.stderr
+    assert [(f["rule"], f["text"]) for f in json.loads(result.stdout)["findings"]] == [("TC101", "battle-fort")]
+
+
+def entries_at(path):
+    return {e.zh: e for e in load_glossaries([str(path)]).entries}
+
+
+def test_an_xlsx_without_a_term_header_or_not_a_workbook_is_one_line(tmp_path):
+    no_header = _workbook(tmp_path / "sheet.xlsx", [["Name", "Phone"], ["a", "1"]], title="People")
+    with pytest.raises(GlossaryError, match=r"sheet\.xlsx:1:1: not a term base: the first row of sheet 'People'"):
+        load_glossaries([str(no_header)])
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"xl/workbook.xml" + b"\x00" * 100)
+    with pytest.raises(GlossaryError, match=r"broken\.xlsx:1:1: unreadable XLSX workbook"):
+        load_glossaries([str(broken)])

@@ -42,6 +42,12 @@ def glossary_file_from_bytes(path: str, data: bytes, errors: list[GlossaryError]
                              ) -> tuple[GlossaryFile, list[Entry]]:
     """A glossary file's entries: a TBX or spreadsheet term base, or termcheck's TSV (whose bad rows go to
     `errors` when it is given, as parse_glossary says)."""
+    if data.startswith(b"PK\x03\x04"):
+        from termcheck.glossary.termbase_table import is_xlsx, xlsx_entries  # openpyxl, only for a workbook
+
+        if is_xlsx(data):
+            sheet_entries = xlsx_entries(path, data)
+            return GlossaryFile(path, len(sheet_entries), hashlib.sha256(data).hexdigest()), sheet_entries
     if _looks_like_tbx(path, data):
         from termcheck.glossary.tbx import parse_tbx  # lxml, imported only for a TBX term base
 

@@ -107,3 +107,35 @@ def _simplified(phrase: str) -> str:
     from termcheck.matching.source_terms import to_simplified  # OpenCC, loaded only for a Traditional column
 
     return to_simplified(phrase)
+
+
+def is_xlsx(data: bytes) -> bool:
+    """An Office Open XML spreadsheet: a zip whose first entries name the workbook's parts."""
+    return data.startswith(b"PK\x03\x04") and b"xl/" in data[:65536]
+
+
+def xlsx_entries(path: str, data: bytes) -> list[Entry]:
+    """The term base on the first sheet of an XLSX workbook whose first row names a Chinese and an English
+    column; each row's line is its row number. openpyxl is imported only here (with defusedxml installed
+    it parses the workbook's XML without entity expansion)."""
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        rows = [(number, ["" if value is None else str(value) for value in values])
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                if any(value not in (None, "") for value in values)]
+        title = sheet.title
+        workbook.close()
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, IndexError, OSError) as exc:
+        raise GlossaryError(path, 1, 1, f"unreadable XLSX workbook: {exc}") from None
+    header = header_fields(rows[0][1]) if rows else None
+    if header is None:
+        raise GlossaryError(path, rows[0][0] if rows else 1, 1,
+                            f"not a term base: the first row of sheet {title!r} names no Chinese and English column "
+                            "(zh-CN, Source term, English...)")
+    return table_entries(path, header, rows[1:])
