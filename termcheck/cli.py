@@ -328,12 +328,14 @@ def glossary_add(
     source: Annotated[str, typer.Option("--source", help="What backs the rendering: a URL or publication.")] = "",
 ) -> None:
     """Append one well-formed row to a glossary, checked before it is written."""
-    from termcheck.commands.glossary import NewRow, run_add
+    from termcheck.commands.glossary import run_add
+    from termcheck.glossary.model import Entry
 
     _only_regular_files(file)
     try:
-        typer.echo(run_add(str(file), NewRow(zh, en, tuple(admitted or ()), tuple(deprecated or ()), note, source)),
-                   nl=False)
+        row = Entry(zh, en, admitted=tuple(admitted or ()), deprecated=tuple(deprecated or ()), note=note,
+                    source=source)
+        typer.echo(run_add(str(file), row), nl=False)
     except TermcheckError as exc:
         _fail(str(exc))
 

@@ -26,12 +26,19 @@ def gloss_groups() -> dict[str, frozenset[int]]:
 
 
 @cache
+def pairs(name: str, header: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    """The rows of a two-column data file (tab-separated, '#' comments) under its `header` row."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    first, *rows = [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]
+    if first != header or any(len(row) != 2 for row in rows):
+        raise ValueError(f"{name}: expected two tab-separated columns under the header {header}")
+    return tuple((a, b) for a, b in rows)
+
+
+@cache
 def tags_with(behaviour: str) -> frozenset[str]:
     """The glossary tags that have `behaviour` in tag-behaviour.tsv ("paraphrasable": idiom, slogan, ...)."""
-    lines = (DATA / "tag-behaviour.tsv").read_text(encoding="utf-8").splitlines()
-    header, *rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    assert header == ["tag", "behaviour"], header
-    return frozenset(tag for tag, named in rows if named == behaviour)
+    return frozenset(tag for tag, named in pairs("tag-behaviour.tsv", ("tag", "behaviour")) if named == behaviour)
 
 
 def near_synonyms(a: str, b: str) -> bool:

@@ -1,10 +1,10 @@
 """`termcheck glossary ...`: commands about glossaries and term bases themselves."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from termcheck.formatters.terminal import printable
+from termcheck.glossary.model import Entry
 from termcheck.glossary.validate import validate
 from termcheck.resources import default_glossaries
 
@@ -101,17 +101,7 @@ def run_export(paths: list[str], to: str) -> str:
     return to_tbx(entries)
 
 
-@dataclass(frozen=True)
-class NewRow:
-    zh: str
-    en: str
-    admitted: tuple[str, ...] = ()
-    deprecated: tuple[str, ...] = ()
-    note: str = ""
-    source: str = ""
-
-
-def run_add(path: str, row: NewRow) -> str:
+def run_add(path: str, row: Entry) -> str:
     """Append a well-formed row to a termcheck TSV glossary (created if missing), written atomically and
     only if the whole file still reads as a glossary afterwards."""
     from termcheck.errors import TermcheckError

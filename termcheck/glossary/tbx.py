@@ -21,7 +21,7 @@ from termcheck.errors import GlossaryError, InputError
 from termcheck.glossary.model import Entry
 from termcheck.matching.automaton import phrase_limit_error
 from termcheck.matching.tokens import has_words
-from termcheck.resources import DATA
+from termcheck.wordlists import pairs
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CONCEPTS = frozenset({"termEntry", "conceptEntry"})
@@ -137,10 +137,7 @@ def _status(group: etree._Element) -> str:
 
 @cache
 def _statuses() -> dict[str, str]:
-    lines = (DATA / "tbx-status.tsv").read_text(encoding="utf-8").splitlines()
-    header, *rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    assert header == ["value", "kind"], header
-    return {value: kind for value, kind in rows}
+    return dict(pairs("tbx-status.tsv", ("value", "kind")))
 
 
 def _traditional(code: str) -> bool:

@@ -15,7 +15,7 @@ from termcheck.errors import GlossaryError
 from termcheck.glossary.model import Entry
 from termcheck.matching.automaton import phrase_limit_error
 from termcheck.matching.tokens import has_words
-from termcheck.resources import DATA
+from termcheck.wordlists import pairs
 
 SEPARATORS = regex.compile(r"\s*[;|]\s*")
 BAR = regex.compile(r"\s*\|\s*")  # in a semicolon-separated table, only "|" separates renderings in a cell
@@ -95,10 +95,7 @@ def _split(path: str, number: int, separators: regex.Pattern[str], header: dict[
 
 @cache
 def _aliases() -> dict[str, str]:
-    lines = (DATA / "termbase-headers.tsv").read_text(encoding="utf-8").splitlines()
-    header, *rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    assert header == ["name", "field"], header
-    return {name: field for name, field in rows}
+    return dict(pairs("termbase-headers.tsv", ("name", "field")))
 
 
 def _simplified(phrase: str) -> str:
