@@ -162,6 +162,23 @@ def test_unclosed_quote_and_bracket(small_linter):
     assert all(f.line == 1 for f in findings)
 
 
+def test_a_pair_of_mixed_quotes_is_reported(small_linter):
+    text = 'He cited “credit creation" and "trading". The "blocking points” were removed.'
+    findings = lint_text(small_linter, text, select=("TC203",))
+    assert [(f.text, f.column, f.suggestion) for f in findings] == [('"', 26, "”"), ("”", 63, None)]
+    assert "line 1, column 47" in findings[1].message
+
+
+@pytest.mark.parametrize("text", [
+    'Plain "straight" quotes, "two of them", and “curly” ones.',
+    'A 5" screen and a 10" one, with “a quote” between.',
+    '“He said "yes" to it.”',  # straight quotes inside curly ones
+    'An unpaired " straight quote alone.',
+])
+def test_straight_quotes_among_themselves_are_left_alone(small_linter, text):
+    assert lint_text(small_linter, text, select=("TC203",)) == []
+
+
 def test_balanced_quotes_brackets_and_list_parens_are_fine(small_linter):
     text = "“Two Upholds” (and “two establishments”), a) first b) second; 1) one.\n\n“A quote\n\n“continues.”"
     assert lint_text(small_linter, text, select=("TC203",)) == []

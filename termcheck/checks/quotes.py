@@ -9,7 +9,8 @@ from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
 
 PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
-_MARKS = regex.compile(r"[“”()\[\]]")
+_MARKS = regex.compile(r"[“”\"()\[\]]")
+STRAIGHT = '"'  # pairs with itself, or, mistyped, with a curly mark: only such a mixed pair is reported
 _OPENERS = {"“": "”", "(": ")", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 # A closing quote comes after a word or punctuation and before space, punctuation or the end.
@@ -25,8 +26,9 @@ class UnbalancedQuotes(Check):
         severity=Severity.WARNING,
         summary="A quotation mark is typed the wrong way round, or a quote or bracket is never closed.",
         what="Within each paragraph, finds an opening curly quote “ used where a closing one belongs (after "
-        "a word, before a space or punctuation) and the reverse, then reports quotes and brackets left "
-        "without a partner.",
+        "a word, before a space or punctuation) and the reverse, a straight quote \" that closes a curly “ "
+        "or opens what a curly ” closes, then reports curly quotes and brackets left without a partner. "
+        "Straight quotes paired with each other are left alone.",
         why="Machine translation often emits “…“, which breaks the quotation structure readers rely on to "
         "see where a title or a quoted slogan ends.",
         example="the “Regulations on National Security Work of the Communist Party of China“, …",
@@ -46,6 +48,9 @@ class UnbalancedQuotes(Check):
         stack: list[tuple[str, int]] = []
         for m in _MARKS.finditer(text, start, end):
             pos, char = m.start(), m.group()
+            if char == STRAIGHT:
+                yield from self._straight(ctx, text, pos, start, end, stack)
+                continue
             role = _role(text, pos, start, end)
             # Spacing misleads where a mark stands on the wrong side of its space ("of“ two bombs”"):
             # a “ with nothing open to close opens, and a ” closes the “ that is open.
@@ -67,20 +72,42 @@ class UnbalancedQuotes(Check):
                 if char == ")" and _LIST_PAREN.search(text[max(start, pos - 6):pos + 1]):
                     continue
                 opener = _CLOSERS[char]
-                if stack and stack[-1][0] == opener:
+                if char == "”" and stack and stack[-1][0] == STRAIGHT:
+                    # Which of the two is wrong depends on the document's style: the editor says (no fix).
+                    opened = ctx.document.text.count("\n", 0, stack[-1][1])
+                    column = stack[-1][1] - (ctx.document.text.rfind("\n", 0, stack[-1][1]) + 1) + 1
+                    yield self.finding(ctx, pos, pos + 1, f"curly ” closes a straight \" (line {opened + 1}, "
+                                       f"column {column}): use one style for the pair")
+                    stack.pop()
+                elif stack and stack[-1][0] == opener:
                     stack.pop()
                 elif any(o == opener for o, _ in stack):
                     while stack and stack[-1][0] != opener:
-                        yield self._unclosed(ctx, *stack.pop())
+                        unclosed = stack.pop()
+                        if unclosed[0] != STRAIGHT:
+                            yield self._unclosed(ctx, *unclosed)
                     stack.pop()
                 else:
                     yield self.finding(
                         ctx, pos, pos + 1, f"“{char}” closes nothing: its opening {_name(opener)} is missing"
                     )
+        stack = [(opener, pos) for opener, pos in stack if opener != STRAIGHT]  # a lone straight quote: no pair
         for i, (opener, pos) in enumerate(stack):
             if opener == "“" and i == 0 and pos == _first_visible(text, start, end) and _next_starts_quoted(text, end):
                 continue  # a quotation running over paragraphs leaves each one open, by convention
             yield self._unclosed(ctx, opener, pos)
+
+    def _straight(self, ctx: DocumentContext, text: str, pos: int, start: int, end: int,
+                  stack: list[tuple[str, int]]) -> Iterator[Finding]:
+        """A straight quote: it closes a straight one that is open, closes a curly “ (reported), or opens."""
+        if stack and stack[-1][0] == STRAIGHT:
+            stack.pop()
+        elif stack and stack[-1][0] == "“" and _closing_position(text, pos, start, end):
+            stack.pop()
+            yield self.finding(ctx, pos, pos + 1, "straight quote \" closes a curly “; use ”",
+                               suggestion="”", fixable=True)
+        elif _opening_position(text, pos, start, end):
+            stack.append((STRAIGHT, pos))
 
     def _unclosed(self, ctx: DocumentContext, opener: str, pos: int) -> Finding:
         return self.finding(ctx, pos, pos + 1, f"{_name(opener)} “{opener}” is never closed in this paragraph")
@@ -97,6 +124,19 @@ def _role(text: str, pos: int, start: int, end: int) -> str:
     if char == "“":
         return "close" if before and _WORDISH.match(before) and _SPACEISH.match(after) else "open"
     return "open" if (not before or before.isspace() or before in "([—") and after and after.isalnum() else "close"
+
+
+def _closing_position(text: str, pos: int, start: int, end: int) -> bool:
+    """After a word (not a digit: 5" is five inches) and before a space, punctuation or the end."""
+    before = text[pos - 1] if pos > start else ""
+    after = text[pos + 1] if pos + 1 < end else ""
+    return bool(before) and not before.isdigit() and bool(_WORDISH.match(before)) and bool(_SPACEISH.match(after))
+
+
+def _opening_position(text: str, pos: int, start: int, end: int) -> bool:
+    before = text[pos - 1] if pos > start else ""
+    after = text[pos + 1] if pos + 1 < end else ""
+    return (not before or before.isspace() or before in "([—“") and after.isalnum()
 
 
 def _name(opener: str) -> str:
