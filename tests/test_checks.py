@@ -429,3 +429,10 @@ def test_the_engine_settles_severity_and_position_in_new_findings(small_linter):
     (before,) = [f for f in raw if f.rule == "TC101"]
     assert (settled.severity, settled.line, settled.column) == (Severity.INFO, 2, 16)
     assert (before.severity, before.line, before.column) == (Severity.ERROR, 0, 0)  # what the check made
+
+
+def test_a_fixed_case_name_inside_a_longer_glossary_phrase(default_linter):
+    # "history of New China" (新中国史) is the longest match, so 新中国's own hit never reaches TC103.
+    text = "We study the history of new China. THE HISTORY OF NEW CHINA. New China was founded."
+    findings = lint_text(default_linter, text, select=("TC103",))
+    assert [(f.text, f.suggestion) for f in findings] == [("new China", "New China")]

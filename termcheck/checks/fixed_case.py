@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
 
 from termcheck.checks.base import Check, DocumentContext, Rule
 from termcheck.findings import Finding, Severity
+from termcheck.matching.compiled import CompiledGlossary, TermHit
 from termcheck.matching.tokens import WORD
 from termcheck.wordlists import frequency_rank
 
@@ -20,7 +24,9 @@ class FixedCase(Check):
         what="For glossary entries marked `case: fixed`, compares the capitals of each occurrence of an "
         "acceptable rendering with the glossary's spelling, word by word. A single lower-case word of "
         "ordinary English (“paper” for The Paper, “cast” for CAST) is taken for the word, and a name "
-        "spelled lower-case (ecns.cn) may take a capital at the start of a sentence.",
+        "spelled lower-case (ecns.cn) may take a capital at the start of a sentence. A name of several "
+        "words inside a longer phrase the glossary knows (New China in “the history of New China”) is "
+        "checked too.",
         why="Official names (institutions, named theories) are proper nouns with one spelling; "
         "“ministry of state security” or “Xi Jinping thought” reads as careless or as a generic phrase.",
         example="He studied Xi Jinping thought on Socialism with Chinese Characteristics for a New Era.",
@@ -28,9 +34,15 @@ class FixedCase(Check):
         fixable=True,
     )
 
+    def prepare(self, glossary: CompiledGlossary) -> None:
+        _names(glossary)
+
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         text = ctx.document.text
+        names = _names(ctx.glossary) if ctx.glossary is not None else {}
         for hit in ctx.terms:
+            if hit.kind.acceptable and not hit.entry.fixed_case and names:
+                yield from self._names_inside(ctx, text, hit, names)
             if not (hit.entry.fixed_case and hit.kind.acceptable):
                 continue
             found = text[hit.start:hit.end]
@@ -47,6 +59,57 @@ class FixedCase(Check):
                     f"“{' '.join(found.split())}” is an official name written “{hit.rendering.phrase}”",
                     suggestion=corrected, entry=hit.entry, fixable=True,
                 )
+
+
+    def _names_inside(self, ctx: DocumentContext, text: str, hit: TermHit,
+                      names: dict[str, tuple[str, ...]]) -> Iterator[Finding]:
+        """Fixed-case names of several words inside a longer acceptable phrase: the longest match wins in
+        the matcher, so "history of new China" is a hit of 新中国史, never of 新中国."""
+        phrase = hit.rendering.phrase
+        for name in _contained_names(phrase, names):
+            for m in _flexible(name).finditer(text, hit.start, hit.end):
+                found = m.group()
+                if found.isupper():
+                    continue  # an all-capitals heading is a style, not a misspelling
+                corrected = recase(found, name)
+                if corrected is not None and corrected != found and not _capitalized_at_sentence_start(
+                        text, m.start(), found, name):
+                    yield self.finding(
+                        ctx, m.start(), m.end(),
+                        f"“{' '.join(found.split())}” is an official name written “{name}”",
+                        suggestion=corrected, entry=hit.entry, fixable=True,
+                    )
+
+
+def _names(glossary: CompiledGlossary | None) -> dict[str, tuple[str, ...]]:
+    """The fixed-case renderings of two or more words, by their first word lower-cased."""
+    if glossary is None:
+        return {}
+
+    def build() -> dict[str, tuple[str, ...]]:
+        by_first: dict[str, list[str]] = {}
+        for entry in glossary.glossary.entries:
+            if entry.fixed_case:
+                for phrase in entry.acceptable:
+                    if len(phrase.split()) >= 2 and any(c.isupper() for c in phrase):
+                        by_first.setdefault(phrase.split()[0].lower(), []).append(phrase)
+        return {first: tuple(found) for first, found in by_first.items()}
+
+    return glossary.derived("TC103.names", build)
+
+
+def _contained_names(phrase: str, names: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The fixed-case names (other than the phrase itself) that `phrase` contains, case aside."""
+    words = phrase.split()
+    lowered = " ".join(words).lower()
+    return tuple(name for word in dict.fromkeys(w.lower() for w in words) for name in names.get(word, ())
+                 if name.lower() in lowered and name.lower() != lowered)
+
+
+@lru_cache(maxsize=4096)
+def _flexible(name: str) -> regex.Pattern[str]:
+    return regex.compile(r"(?<!\w)" + r"\s+".join(regex.escape(w) for w in name.split()) + r"(?!\w)",
+                         regex.IGNORECASE)
 
 
 def _ordinary_word(text: str, start: int, found: str) -> bool:
