@@ -442,7 +442,7 @@ def test_the_ter_limit_counts_ters_own_words():
 
 SYSTEM_KEYS = {"name", "scores", "term_success", "worst_segments"}
 SCORE_KEYS = {"score", "signature"}
-TERMS_KEYS = {"hits", "total", "rate", "missed"}
+TERMS_KEYS = {"hits", "total", "rate", "wmt25", "missed"}
 MISSED_KEYS = {"line", "zh", "expected", "admitted"}
 WORST_KEYS = {"line", "chrf", "hypothesis", "reference"}
 REPORT_KEYS = {"segments", "references", "source", "glossaries", "metrics", "signatures", "systems", "significance"}

@@ -69,7 +69,7 @@ def _corpus_scores(
 
 def _add_term_success(results: list[SystemResult], inputs: ScoringInputs, terms: list[list[Entry]]) -> None:
     for result in results:
-        result.terms = term_success(terms, inputs.systems[result.name])
+        result.terms = term_success(terms, inputs.systems[result.name], inputs.references)
 
 
 def _announce(progress: Progress | None, step: str) -> None:

@@ -28,6 +28,21 @@ class TermSuccess:
     hits: int = 0
     total: int = 0
     missed: list[MissedTerm] = field(default_factory=list)
+    wmt25: Wmt25Terms | None = None  # the same terms counted as the WMT25 terminology track's scorer counts
+
+    @property
+    def rate(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+
+@dataclass
+class Wmt25Terms:
+    """Term success as the WMT25 terminology track's official scorer defines it: lower-cased substring
+    matches; a (segment, term) pair counts only where a reference contains one of the term's renderings,
+    and once per segment however often the term recurs."""
+
+    hits: int = 0
+    total: int = 0
 
     @property
     def rate(self) -> float | None:

@@ -6,7 +6,7 @@ from termcheck.glossary import load_glossaries
 from termcheck.glossary.model import Entry, Glossary
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.resources import default_glossaries
-from termcheck.scoring.model import MissedTerm, TermSuccess
+from termcheck.scoring.model import MissedTerm, TermSuccess, Wmt25Terms
 
 
 def load_glossary(extra: list[str], default_glossary: bool) -> Glossary:
@@ -33,7 +33,8 @@ def source_terms(glossary: Glossary, sources: list[str]) -> list[list[Entry]]:
     return found
 
 
-def term_success(terms: list[list[Entry]], hypotheses: list[str]) -> TermSuccess:
+def term_success(terms: list[list[Entry]], hypotheses: list[str], references: list[list[str]] | None = None,
+                 ) -> TermSuccess:
     """WMT terminology-task term success rate: of all (segment, source term) pairs, the share whose
     hypothesis contains a preferred or admitted rendering. A term repeated within a segment counts once,
     as the shared task counts it, so one long segment cannot outweigh the rest."""
@@ -47,4 +48,23 @@ def term_success(terms: list[list[Entry]], hypotheses: list[str]) -> TermSuccess
                 success.hits += 1
             else:
                 success.missed.append(MissedTerm(line, entry))
+    if references:
+        success.wmt25 = wmt25_term_success(terms, hypotheses, references)
     return success
+
+
+def wmt25_term_success(terms: list[list[Entry]], hypotheses: list[str], references: list[list[str]]) -> Wmt25Terms:
+    """The WMT25 definition beside termcheck's own: plain lower-cased substrings (no word boundaries, no
+    inflection), and only the terms a reference renders as the glossary says count at all."""
+    counted = Wmt25Terms()
+    for index, (entries, hypothesis) in enumerate(zip(terms, hypotheses, strict=True)):
+        lowered = hypothesis.lower()
+        in_references = [reference[index].lower() for reference in references]
+        for entry in entries:
+            renderings = [phrase.lower() for phrase in entry.acceptable]
+            if not any(phrase in reference for reference in in_references for phrase in renderings):
+                continue
+            counted.total += 1
+            if any(phrase in lowered for phrase in renderings):
+                counted.hits += 1
+    return counted

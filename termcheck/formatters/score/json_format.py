@@ -50,6 +50,8 @@ def _terms(terms: TermSuccess | None) -> dict[str, object] | None:
         "hits": terms.hits,
         "total": terms.total,
         "rate": terms.rate,
+        "wmt25": None if terms.wmt25 is None else
+        {"hits": terms.wmt25.hits, "total": terms.wmt25.total, "rate": terms.wmt25.rate},
         "missed": [
             {"line": m.line, "zh": m.entry.zh, "expected": m.entry.en, "admitted": list(m.entry.admitted)}
             for m in terms.missed

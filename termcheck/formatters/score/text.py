@@ -51,7 +51,13 @@ def _term_summary(terms: TermSuccess | None) -> list[str]:
     if terms is None:
         return []
     counts = f"{terms.hits}/{terms.total} source terms rendered as the glossary says"
-    return [f"Term success rate = {_rate(terms)} ({counts})"]
+    lines = [f"Term success rate = {_rate(terms)} ({counts})"]
+    if terms.wmt25 is not None:
+        official = terms.wmt25
+        rate = "n/a" if official.rate is None else f"{100 * official.rate:.1f}%"
+        lines.append(f"Term success rate, WMT25 definition = {rate} ({official.hits}/{official.total} terms the "
+                     "reference renders, matched as lower-cased substrings)")
+    return lines
 
 
 def _rate(terms: TermSuccess) -> str:
