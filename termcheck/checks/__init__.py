@@ -10,6 +10,7 @@ from termcheck.checks import (
     numbers,
     patterns,
     pinyin,
+    placeholders,
     quote_spacing,
     quotes,
     repeated,
@@ -44,6 +45,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     target_text.UNTRANSLATED,
     target_text.EMPTY,
     source_idioms.CHECK,
+    placeholders.CHECK,
 )
 RULES: dict[str, Rule] = {check.rule.code: check.rule for check in ALL_CHECKS}
 
