@@ -52,3 +52,24 @@ def test_a_literal_rendering_is_flagged(linter, sentence, concept):
 ])
 def test_ordinary_english_sharing_the_words_is_not(linter, sentence):
     assert lint_text(linter, sentence, select=TERM_RULES) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Build urban party-building alliances in every district.",
+    "This ensures effective coverage of party work.",
+    "The unity of the entire party, the army and the people.",
+    "He was a Communist party underground member.",
+    "Keep close party-mass relations.",
+])
+def test_lower_case_party_for_the_cpc_is_flagged(linter, sentence):
+    findings = lint_text(linter, sentence, select=TERM_RULES)
+    assert [(f.concept.zh, sentence[f.start:f.end]) for f in findings if f.concept] == [("党", "party")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The party-goers left after a third-party building inspection.",
+    "A birthday party for the members of the club.",
+    "Each party to the contract shall bear its own costs.",
+])
+def test_party_in_ordinary_english_is_left_alone(linter, sentence):
+    assert lint_text(linter, sentence, select=TERM_RULES) == []
