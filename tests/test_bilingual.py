@@ -117,8 +117,10 @@ def test_wmt_two_upholds_miss_and_variant(tmp_path, wmt):
 
 def test_wmt_fighting_bastion(tmp_path, wmt):
     row = next(r for r in wmt if r["src_zh"].startswith("灾害面前") and "战斗堡垒" in r["src_zh"])
-    report = lint_aligned(tmp_path, row["src_zh"], row["mt"]["Online-A"], "--select", "TC301")
-    assert [f["concept"]["zh"] for f in report["findings"]] == ["战斗堡垒"]
+    # Online-A's "battle fortress" is a listed literal rendering: TC101 reports it, and TC301 stays silent.
+    report = lint_aligned(tmp_path, row["src_zh"], row["mt"]["Online-A"], "--select", "TC101,TC301")
+    assert ("TC101", "战斗堡垒") in [(f["rule"], f["concept"]["zh"]) for f in report["findings"]]
+    assert "TC301" not in [f["rule"] for f in report["findings"] if f["concept"]["zh"] == "战斗堡垒"]
     report = lint_aligned(tmp_path, row["src_zh"], "In a disaster, a Party organization is a fighting bastion.",
                           "--select", "TC301")
     assert "战斗堡垒" not in [f["concept"]["zh"] for f in report["findings"]]
@@ -126,11 +128,11 @@ def test_wmt_fighting_bastion(tmp_path, wmt):
 
 def test_term_not_rendered_points_at_the_words_that_render_it(tmp_path):
     source = "灾害面前，党组织就是战斗堡垒，党员干部就是一面旗帜。"
-    target = "In the face of disaster, a party organization is a battle fortress, and a party cadre is a banner."
+    target = "In the face of disaster, a party organization is a battle castle, and a party cadre is a banner."
     report = lint_aligned(tmp_path, source, target, "--select", "TC301")
     located = {f["concept"]["zh"]: f["text"] for f in report["findings"]}
-    # The literal words of 战斗堡垒 (battle, fortress) and 党员干部 (party, cadre) are found, not the segment.
-    assert located["战斗堡垒"] == "battle fortress"
+    # The literal words of 战斗堡垒 (battle, castle) and 党员干部 (party, cadre) are found, not the segment.
+    assert located["战斗堡垒"] == "battle castle"
     assert located["党员干部"] == "party cadre"
     # A rendering with none of the term's words cannot be located: the whole target is reported.
     report = lint_aligned(tmp_path, "坚持总体国家安全观。", "We keep to it.", "--select", "TC301")
