@@ -253,6 +253,8 @@ def test_consistency_accepts_acronyms_shortenings_and_reordering():
     assert _compatible("Xi Jinping", "General Secretary Xi Jinping")
     assert _compatible("the Party's leadership", "leadership of the Party")
     assert _compatible("CPC", "Communist Party of China")
+    assert _compatible("SOEs", "state-owned enterprises")  # an acronym's plural is still the acronym
+    assert _compatible("central SOEs", "central state-owned enterprises")
     assert not _compatible("sense of fulfillment", "sense of gain")
     assert not _compatible("spirit of struggle", "fighting spirit")
 

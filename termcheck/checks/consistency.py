@@ -115,8 +115,7 @@ def _compatible(rendering: str, dominant: str) -> bool:
     An abbreviation ("CPC"), a shortening ("Xi Jinping" for "General Secretary Xi Jinping") or the same
     words in another order ("the Party's leadership", "leadership of the Party") is one name, not two.
     """
-    if (rendering == dominant or (rendering.isupper() and len(rendering) <= 6)
-            or (dominant.isupper() and len(dominant) <= 6)):
+    if rendering == dominant or _is_acronym(rendering) or _is_acronym(dominant):
         return True
     mine = content_stems(_spell_out(rendering, dominant))
     theirs = content_stems(_spell_out(dominant, rendering))
@@ -129,19 +128,26 @@ def _spell_out(phrase: str, other: str) -> str:
     Communist Party of China" compare as the same words."""
     words = other.split()
     for token in phrase.split():
-        if not (token.isupper() and 2 <= len(token) <= 6 and token.isalpha()):
+        if not _is_acronym(token):
             continue
+        letters = token.removesuffix("s")
         for start in range(len(words)):
             initials, end = "", start
-            while end < len(words) and len(initials) < len(token):
+            while end < len(words) and len(initials) < len(letters):
                 word = words[end]
                 if word.lower() not in _MINOR_WORDS or end == start:
-                    initials += word[:1].upper()
+                    initials += "".join(part[:1].upper() for part in word.split("-") if part)  # state-owned: SO
                 end += 1
-            if initials == token:
+            if initials == letters:
                 phrase = phrase.replace(token, " ".join(words[start:end]), 1)
                 break
     return phrase
+
+
+def _is_acronym(word: str) -> bool:
+    """"CPC", "SASAC", and an acronym's plural ("SOEs")."""
+    letters = word.removesuffix("s")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
