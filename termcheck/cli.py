@@ -340,6 +340,32 @@ def glossary_add(
         _fail(str(exc))
 
 
+@glossary_app.command("mine")
+def glossary_mine(
+    targets: Annotated[list[Path], typer.Argument(help="Translations: bilingual files (TSV, PO, XLIFF), or "
+                                                       "plain-text files line-aligned with --source.")],
+    source: Annotated[Path | None, typer.Option("--source", help="The Chinese source, line-aligned with "
+                                                                 "each plain-text target.")] = None,
+    glossary: GlossaryOption = None,
+    no_default_glossary: NoDefaultGlossaryOption = None,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Leave out renderings seen fewer times.")] = 1,
+    unknown: Annotated[int, typer.Option("--unknown", min=0, help="Also list this many frequent source words "
+                                                                  "no concept covers (0: none).")] = 50,
+) -> None:
+    """Propose glossary rows from a parallel corpus: how each concept is rendered, as a TSV for review."""
+    from termcheck.commands.glossary import run_mine
+    from termcheck.commands.lint import LintOptions
+
+    _only_regular_files(*targets, source, *(glossary or []))
+    try:
+        options = LintOptions(paths=[], glossaries=[str(g) for g in glossary or []],
+                              default_glossary=not no_default_glossary)
+        typer.echo(run_mine([str(t) for t in targets], str(source) if source else None, options, min_count,
+                            unknown), nl=False)
+    except TermcheckError as exc:
+        _fail(str(exc))
+
+
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="Explain one rule, e.g. TC101.")] = None,

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termcheck.formatters.terminal import printable
 from termcheck.glossary.model import Entry
 from termcheck.glossary.validate import validate
 from termcheck.resources import default_glossaries
+
+if TYPE_CHECKING:
+    from termcheck.commands.lint import LintOptions
 
 
 def run_validate(paths: list[str]) -> tuple[str, int]:
@@ -132,3 +136,52 @@ def run_add(path: str, row: Entry) -> str:
     glossary_file_from_bytes(path, new.encode("utf-8"))  # raises the first problem: a duplicate, a bad phrase
     write_new_atomically(path, new.encode("utf-8"))
     return f"{path}: added {row.zh} → {row.en}\n"
+
+
+MINE_COLUMNS = ("zh", "en", "rendering", "status", "count", "share", "proposal")
+
+
+def run_mine(targets: list[str], source: str | None, options: LintOptions, min_count: int = 1,
+             unknown: int = 50) -> str:
+    """`glossary mine`: a TSV for review of how a parallel corpus renders the glossary's concepts (and the
+    frequent source words no concept covers). The targets are bilingual files, or plain-text files each
+    line-aligned with the one `source`."""
+    from termcheck.commands.lint import build_linter
+    from termcheck.documents.aligned import aligned_text_document
+    from termcheck.documents.loading import read_document
+    from termcheck.errors import TermcheckError
+    from termcheck.mining import concept_usage, proposals, unknown_terms
+
+    linter, _ = build_linter(options)
+    documents = []
+    source_data = _read_source(source) if source is not None else None
+    for path in targets:
+        document = read_document(path)
+        if source is not None and source_data is not None:
+            if document.bilingual:
+                raise TermcheckError(f"{path}: --source takes plain-text targets; this file has its own source")
+            document = aligned_text_document(source, source_data, document)
+        elif not document.bilingual:
+            raise TermcheckError(f"{path}: not a bilingual file: give its Chinese source with --source")
+        documents.append(document)
+    rows = [MINE_COLUMNS]
+    for p in proposals(concept_usage(linter, documents), min_count):
+        rows.append((p.zh, p.preferred, p.rendering, p.status, str(p.count), f"{p.share:.3f}", p.proposal))
+    if unknown:
+        for term in unknown_terms(linter, documents, limit=unknown):
+            rows.append((term.zh, "", term.rendering, "not in glossary", str(term.segments), f"{term.dice:.3f}",
+                         "research: a new concept? (rendering: the English that co-occurs most)"))
+    return "".join("\t".join(_tsv_cell(cell) for cell in row) + "\n" for row in rows)
+
+
+def _read_source(path: str) -> bytes:
+    from termcheck.errors import TermcheckError
+
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise TermcheckError(f"{path}: {exc.strerror or exc}") from None
+
+
+def _tsv_cell(text: str) -> str:
+    return " ".join(text.split())
