@@ -154,6 +154,17 @@ def lint(
             "--max-file-size", min=0, metavar="MB", help="Refuse documents larger than this (default 64; 0: no limit)."
         ),
     ] = None,
+    glossary_columns: Annotated[
+        str | None,
+        typer.Option("--glossary-columns", metavar="FIELD=COLUMN,...",
+                     help="Read each --glossary term base with these columns, e.g. zh=source,en=target,"
+                          "deprecated=forbidden (fields: zh, zh-traditional, en, admitted, deprecated, note, source)."),
+    ] = None,
+    glossary_separator: Annotated[
+        str | None,
+        typer.Option("--glossary-separator", metavar="TEXT",
+                     help="What separates several renderings in one cell of those term bases (default ; or |)."),
+    ] = None,
 ) -> None:
     """Check translations and report deprecated, inconsistent or garbled renderings."""
     from termcheck.commands.lint import resolve_options, run_lint
@@ -179,6 +190,8 @@ def lint(
             decisions=str(decisions) if decisions is not None else None,
             color=_use_color(color, output),
             max_file_size=max_file_size,
+            glossary_columns=glossary_columns,
+            glossary_separator=glossary_separator,
         )
         options.jobs = jobs
         options.cache = not no_cache

@@ -13,6 +13,8 @@ include = ["**/*.md", "**/*.txt"]        # globs applied when a folder is linted
 exclude = ["drafts/**"]
 decisions = "termcheck-decisions.json"
 max-file-size = 64                       # MB; a larger document is refused, not read (0: no limit)
+glossary-columns = "zh=source,en=target,deprecated=forbidden"   # how to read the glossaries' columns
+glossary-separator = "/"                 # between several renderings in one cell (default ; or |)
 
 [severity]                               # per-rule severity
 TC204 = "error"
@@ -108,6 +110,8 @@ DEFAULTS: dict[str, object] = {
     "exclude": [],
     "decisions": None,
     "max-file-size": 64,
+    "glossary-columns": None,
+    "glossary-separator": None,
 }
 
 
@@ -225,6 +229,10 @@ def _validated(path: str, line: int, key: str, value: object, base: Path) -> obj
     if key == "max-file-size":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1_000_000:
             fail("expected a number of megabytes from 0 (no limit) to 1000000")
+        return value
+    if key in ("glossary-columns", "glossary-separator"):
+        if not isinstance(value, str):
+            fail("expected a string, e.g. " + ('"zh=source,en=target"' if key == "glossary-columns" else '"/"'))
         return value
     if key == "decisions":
         if not isinstance(value, str):

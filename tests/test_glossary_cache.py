@@ -162,3 +162,18 @@ def test_jieba_is_left_unloaded_when_no_selected_rule_reads_the_source_terms():
     everything = Linter(compiled)
     everything.lint([document])
     assert everything._finder is not None
+
+
+def test_a_column_mapping_is_part_of_the_cache_key(tmp_path):
+    from termcheck.glossary.termbase_table import parse_layout
+
+    termbase = tmp_path / "house.csv"
+    termbase.write_text("A,B,C\n两个维护,Two Upholds,two safeguards\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    path = str(termbase)
+    first = load_compiled([path], prepare_checks, cache, {path: parse_layout("zh=A,en=B,deprecated=C")})
+    second = load_compiled([path], prepare_checks, cache, {path: parse_layout("zh=A,en=C,admitted=B")})
+    assert first.glossary.entries[0].en == "Two Upholds"
+    assert second.glossary.entries[0].en == "two safeguards"  # compiled anew, not the first mapping's cache
+    again = load_compiled([path], prepare_checks, cache, {path: parse_layout("zh=A,en=B,deprecated=C")})
+    assert again.cache_file == first.cache_file and again.glossary.entries[0].deprecated == ("two safeguards",)

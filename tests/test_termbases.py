@@ -200,3 +200,48 @@ def test_an_xlsx_without_a_term_header_or_not_a_workbook_is_one_line(tmp_path):
     broken.write_bytes(b"PK\x03\x04" + b"xl/workbook.xml" + b"\x00" * 100)
     with pytest.raises(GlossaryError, match=r"broken\.xlsx:1:1: unreadable XLSX workbook"):
         load_glossaries([str(broken)])
+
+
+def test_glossary_columns_map_a_header_termcheck_does_not_know(tmp_path):
+    termbase = tmp_path / "house.csv"
+    termbase.write_text("Quelle,Ziel,Verboten,Kommentar\n"
+                        "两个维护,Two Upholds,two maintenances / two safeguards,core formula\n", encoding="utf-8")
+    # Unmapped, the header names no Chinese column: the file is not a term base termcheck can read.
+    assert lint(tmp_path, termbase, "The two safeguards.\n").returncode == 2
+    result = lint(tmp_path, termbase, "The two safeguards.\n",
+                  "--glossary-columns", "zh=Quelle,en=Ziel,deprecated=Verboten,note=Kommentar",
+                  "--glossary-separator", "/")
+    assert result.returncode == 1, result.stderr
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["text"], finding["concept"]["zh"]) == ("two safeguards", "两个维护")
+    assert "core formula" in finding["message"]
+
+
+def test_glossary_columns_read_a_workbook_too(tmp_path):
+    termbase = _workbook(tmp_path / "terms.xlsx",
+                         [["Src", "Tgt", "Bad"], ["战斗堡垒", "fighting bastion", "battlefort"]])
+    result = lint(tmp_path, termbase, "A battlefort.\n", "--glossary-columns", "zh=Src,en=Tgt,deprecated=Bad")
+    assert [f["text"] for f in json.loads(result.stdout)["findings"]] == ["battlefort"]
+
+
+@pytest.mark.parametrize(("columns", "message"), [
+    ("zh=Quelle,en=Nirgends", "house.csv:1:1: no column 'Nirgends' for en (--glossary-columns)"),
+    ("zh=Quelle", "needs a Chinese column (zh= or zh-traditional=) and an English one (en=)"),
+    ("zh=Quelle,en=Ziel,colour=Verboten", "unknown field 'colour'"),
+    ("zh=Quelle,en", "'en' is not field=column"),
+])
+def test_a_wrong_column_mapping_is_one_clear_line(tmp_path, columns, message):
+    termbase = tmp_path / "house.csv"
+    termbase.write_text("Quelle,Ziel,Verboten\n两个维护,Two Upholds,two safeguards\n", encoding="utf-8")
+    result = lint(tmp_path, termbase, "Text.\n", "--glossary-columns", columns)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_glossary_columns_come_from_the_configuration_too(tmp_path):
+    termbase = tmp_path / "house.csv"
+    termbase.write_text("Quelle;Ziel;Verboten\n两个维护;Two Upholds;two safeguards|two maintenances\n",
+                        encoding="utf-8")
+    (tmp_path / "termcheck.toml").write_text('glossary-columns = "zh=Quelle,en=Ziel,deprecated=Verboten"\n',
+                                             encoding="utf-8")
+    result = lint(tmp_path, termbase, "The two maintenances.\n")
+    assert [f["text"] for f in json.loads(result.stdout)["findings"]] == ["two maintenances"]

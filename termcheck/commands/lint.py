@@ -23,7 +23,7 @@ from termcheck.fingerprints import assign_fingerprints
 from termcheck.fixes import unified_diff, write_atomically
 from termcheck.formatters import formatter
 from termcheck.glossary import load_proper_names
-from termcheck.glossary.model import GlossaryFile
+from termcheck.glossary.model import GlossaryFile, TableLayout
 from termcheck.matching.glossary_cache import default_directory, load_compiled
 from termcheck.report import Report
 from termcheck.resources import default_glossaries, default_proper_names
@@ -57,6 +57,8 @@ class LintOptions:
     color: bool = False
     max_file_size: float = 64  # MB; a larger document is refused before it is read (0: no limit)
     cache: bool = True  # read and keep the compiled glossary in the cache folder (glossary_cache.py)
+    glossary_columns: str | None = None  # "zh=source,en=target": how to read the user's term bases
+    glossary_separator: str | None = None  # between several renderings in one cell of those term bases
 
 
 @dataclass
@@ -89,6 +91,8 @@ def resolve_options(
     decisions: str | None = None,
     color: bool = False,
     max_file_size: float | None = None,
+    glossary_columns: str | None = None,
+    glossary_separator: str | None = None,
 ) -> tuple[LintOptions, Config]:
     """Options from the configuration file, overridden by what the command line gave. A command passes
     the options it has; None (or an empty list) means not given, so the configuration's value stands."""
@@ -103,6 +107,8 @@ def resolve_options(
     config.override("format", output_format)
     config.override("decisions", decisions)
     config.override("max-file-size", max_file_size)
+    config.override("glossary-columns", glossary_columns)
+    config.override("glossary-separator", glossary_separator)
     options = LintOptions(
         paths=list(paths),
         glossaries=config.strings("glossaries"),
@@ -123,6 +129,8 @@ def resolve_options(
         include=tuple(config.strings("include")),
         exclude=tuple(config.strings("exclude")),
         max_file_size=config.number("max-file-size"),
+        glossary_columns=config.optional_text("glossary-columns"),
+        glossary_separator=config.optional_text("glossary-separator"),
         color=color,
     )
     return options, config
@@ -155,7 +163,7 @@ def build_linter(options: LintOptions) -> tuple[Linter, list[GlossaryFile]]:
     if not glossary_paths:
         raise TermcheckError("no glossary: give --glossary FILE or drop --no-default-glossary")
     directory = default_directory() if options.cache else None
-    compiled = load_compiled(glossary_paths, prepare_checks, directory)
+    compiled = load_compiled(glossary_paths, prepare_checks, directory, _layouts(options))
     names: frozenset[str] = frozenset()
     for path in [str(default_proper_names()), *options.names]:
         names |= load_proper_names(path)
@@ -167,6 +175,23 @@ def build_linter(options: LintOptions) -> tuple[Linter, list[GlossaryFile]]:
     selection = RuleSelection(options.select, options.ignore, options.severities)
     linter = Linter(compiled, names, selection)
     return linter, compiled.glossary.files
+
+
+def _layouts(options: LintOptions) -> dict[str, TableLayout]:
+    """The column mapping for each of the user's own glossaries (never the bundled ones)."""
+    if options.glossary_columns is None:
+        if options.glossary_separator is not None:
+            raise TermcheckError("--glossary-separator needs --glossary-columns")
+        return {}
+    from termcheck.glossary.termbase_table import parse_layout
+
+    try:
+        layout = parse_layout(options.glossary_columns, options.glossary_separator)
+    except ValueError as exc:
+        raise TermcheckError(f"--glossary-columns: {exc}") from None
+    if not options.glossaries:
+        raise TermcheckError("--glossary-columns names the columns of a term base given with --glossary")
+    return {path: layout for path in options.glossaries}
 
 
 def run_lint(options: LintOptions) -> LintOutcome:

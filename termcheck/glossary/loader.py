@@ -8,7 +8,7 @@ from pathlib import Path
 from termcheck.documents.decoding import decode
 from termcheck.errors import GlossaryError, InputError
 from termcheck.findings import Severity
-from termcheck.glossary.model import Entry, Glossary, GlossaryFile
+from termcheck.glossary.model import Entry, Glossary, GlossaryFile, TableLayout
 from termcheck.matching.automaton import phrase_limit_error
 from termcheck.matching.prefilter import pattern_error
 from termcheck.matching.tokens import has_words
@@ -39,14 +39,15 @@ def read_glossary_bytes(path: str) -> bytes:
 
 
 def glossary_file_from_bytes(path: str, data: bytes, errors: list[GlossaryError] | None = None,
-                             ) -> tuple[GlossaryFile, list[Entry]]:
+                             layout: TableLayout | None = None) -> tuple[GlossaryFile, list[Entry]]:
     """A glossary file's entries: a TBX or spreadsheet term base, or termcheck's TSV (whose bad rows go to
-    `errors` when it is given, as parse_glossary says)."""
+    `errors` when it is given, as parse_glossary says). With a `layout` (the user's column mapping) a CSV,
+    TSV or XLSX file is read as a term base with those columns."""
     if data.startswith(b"PK\x03\x04"):
         from termcheck.glossary.termbase_table import is_xlsx, xlsx_entries  # openpyxl, only for a workbook
 
         if is_xlsx(data):
-            sheet_entries = xlsx_entries(path, data)
+            sheet_entries = xlsx_entries(path, data, layout)
             return GlossaryFile(path, len(sheet_entries), hashlib.sha256(data).hexdigest()), sheet_entries
     if _looks_like_tbx(path, data):
         from termcheck.glossary.tbx import parse_tbx  # lxml, imported only for a TBX term base
@@ -57,7 +58,12 @@ def glossary_file_from_bytes(path: str, data: bytes, errors: list[GlossaryError]
         text, _, _ = decode(path, data)
     except InputError as exc:
         raise GlossaryError(path, 1, 1, exc.reason) from None
-    entries = _table_entries(path, text)
+    if layout is not None:
+        from termcheck.glossary.termbase_table import laid_out_entries
+
+        entries: list[Entry] | None = laid_out_entries(path, text, layout)
+    else:
+        entries = _table_entries(path, text)
     if entries is None:
         entries = parse_glossary(path, text, errors)
     return GlossaryFile(path, len(entries), hashlib.sha256(data).hexdigest()), entries

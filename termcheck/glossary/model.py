@@ -58,6 +58,16 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class TableLayout:
+    """How to read a user's spreadsheet term base whose header termcheck does not recognise on its own
+    (`--glossary-columns zh=source,en=target,deprecated=forbidden`): each glossary field and the header
+    name of its column, and the separator of several renderings in one cell (None: ";" or "|")."""
+
+    columns: tuple[tuple[str, str], ...]
+    separator: str | None = None
+
+
+@dataclass(frozen=True)
 class GlossaryFile:
     path: str
     entries: int

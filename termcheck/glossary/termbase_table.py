@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from termcheck.errors import GlossaryError
-from termcheck.glossary.model import Entry
+from termcheck.glossary.model import Entry, TableLayout
 from termcheck.matching.automaton import phrase_limit_error
 from termcheck.matching.tokens import has_words
 from termcheck.wordlists import pairs
@@ -32,6 +32,61 @@ def header_fields(names: list[str]) -> dict[int, str] | None:
             found[index] = field
     fields = set(found.values())
     return found if fields & {"zh", "zh-traditional"} and "en" in fields else None
+
+
+MAPPABLE_FIELDS = ("zh", "zh-traditional", "en", "admitted", "deprecated", "note", "source")
+
+
+def parse_layout(columns: str, separator: str | None = None) -> TableLayout:
+    """`zh=source,en=target,deprecated=forbidden` (field=header name) as a TableLayout; ValueError says
+    what is wrong."""
+    pairs_found: list[tuple[str, str]] = []
+    for item in (part.strip() for part in columns.split(",")):
+        field, equals, name = item.partition("=")
+        field, name = field.strip().lower(), name.strip()
+        if not equals or not name:
+            raise ValueError(f"{item!r} is not field=column (e.g. zh=source)")
+        if field not in MAPPABLE_FIELDS:
+            raise ValueError(f"unknown field {field!r}: expected one of {', '.join(MAPPABLE_FIELDS)}")
+        if field in dict(pairs_found):
+            raise ValueError(f"field {field!r} is mapped twice")
+        pairs_found.append((field, name))
+    fields = {f for f, _ in pairs_found}
+    if not fields & {"zh", "zh-traditional"} or "en" not in fields:
+        raise ValueError("the mapping needs a Chinese column (zh= or zh-traditional=) and an English one (en=)")
+    if separator is not None and not separator.strip():
+        raise ValueError("the separator of renderings in a cell must be a visible character, such as ; or /")
+    return TableLayout(tuple(pairs_found), separator)
+
+
+def mapped_header(path: str, line: int, names: list[str], layout: TableLayout) -> dict[int, str]:
+    """Each mapped column's index and field; a column the mapping names that the header lacks is an error
+    naming the header's line."""
+    folded = [_FOLD.sub("", name.strip().lower()) for name in names]
+    found: dict[int, str] = {}
+    for field, name in layout.columns:
+        key = _FOLD.sub("", name.lower())
+        if key not in folded:
+            raise GlossaryError(path, line, 1, f"no column {name!r} for {field} (--glossary-columns); "
+                                f"the header has {', '.join(repr(n.strip()) for n in names)}")
+        found[folded.index(key)] = field
+    return found
+
+
+def layout_separators(layout: TableLayout, default: regex.Pattern[str]) -> regex.Pattern[str]:
+    if layout.separator is None:
+        return default
+    return regex.compile(r"\s*" + regex.escape(layout.separator.strip()) + r"\s*")
+
+
+def laid_out_entries(path: str, text: str, layout: TableLayout) -> list[Entry]:
+    """The entries of a CSV or TSV term base read with a user's column mapping."""
+    rows = table_rows(path, text)
+    if not rows:
+        return []
+    header = mapped_header(path, rows[0][0], rows[0][1], layout)
+    default = BAR if table_delimiter(text) == ";" else SEPARATORS
+    return table_entries(path, header, rows[1:], layout_separators(layout, default))
 
 
 def table_rows(path: str, text: str) -> list[tuple[int, list[str]]]:
@@ -111,7 +166,7 @@ def is_xlsx(data: bytes) -> bool:
     return data.startswith(b"PK\x03\x04") and b"xl/" in data[:65536]
 
 
-def xlsx_entries(path: str, data: bytes) -> list[Entry]:
+def xlsx_entries(path: str, data: bytes, layout: TableLayout | None = None) -> list[Entry]:
     """The term base on the first sheet of an XLSX workbook whose first row names a Chinese and an English
     column; each row's line is its row number. openpyxl is imported only here (with defusedxml installed
     it parses the workbook's XML without entity expansion)."""
@@ -130,6 +185,11 @@ def xlsx_entries(path: str, data: bytes) -> list[Entry]:
         workbook.close()
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, IndexError, OSError) as exc:
         raise GlossaryError(path, 1, 1, f"unreadable XLSX workbook: {exc}") from None
+    if layout is not None:
+        if not rows:
+            return []
+        return table_entries(path, mapped_header(path, rows[0][0], rows[0][1], layout), rows[1:],
+                             layout_separators(layout, SEPARATORS))
     header = header_fields(rows[0][1]) if rows else None
     if header is None:
         raise GlossaryError(path, rows[0][0] if rows else 1, 1,

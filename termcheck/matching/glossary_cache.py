@@ -20,13 +20,13 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from termcheck import __version__
 from termcheck.glossary.loader import glossary_file_from_bytes, read_glossary_bytes
-from termcheck.glossary.model import Glossary
+from termcheck.glossary.model import Glossary, TableLayout
 from termcheck.matching.compiled import CompiledGlossary
 
 ENVIRONMENT_VARIABLE = "TERMCHECK_CACHE_DIR"
@@ -52,18 +52,24 @@ def default_directory() -> Path | None:
 
 
 def load_compiled(paths: list[str], prepare: Callable[[CompiledGlossary], None],
-                  directory: Path | None) -> CompiledGlossary:
+                  directory: Path | None, layouts: Mapping[str, TableLayout] | None = None) -> CompiledGlossary:
     """The compiled glossary of these files, from the cache when it holds one for exactly these bytes and
-    this termcheck; otherwise compiled, prepared (the checks build their indexes) and stored."""
+    this termcheck; otherwise compiled, prepared (the checks build their indexes) and stored. `layouts`
+    gives the column mapping of a user's term base, by path."""
+    layouts = layouts or {}
     contents = [(path, read_glossary_bytes(path)) for path in paths]
-    cache_file = directory / f"{_PREFIX}{cache_key(contents)}{_SUFFIX}" if directory is not None else None
+    # A column mapping changes what a file means: it is part of the key, as the file's bytes are.
+    keyed = [(path, data + b"\0" + repr(layouts[path]).encode() if path in layouts else data)
+             for path, data in contents]
+    cache_file = directory / f"{_PREFIX}{cache_key(keyed)}{_SUFFIX}" if directory is not None else None
     if cache_file is not None:
         cached = _read(cache_file)
         if cached is not None:
             cached.cache_file = cache_file
             return cached
     # A cache file exists only for bytes that compiled without error, so a glossary error is always met here.
-    compiled = CompiledGlossary(Glossary.merge([glossary_file_from_bytes(path, data) for path, data in contents]))
+    compiled = CompiledGlossary(Glossary.merge([glossary_file_from_bytes(path, data, layout=layouts.get(path))
+                                                for path, data in contents]))
     prepare(compiled)
     if cache_file is not None:
         _write(cache_file, lambda handle: pickle.dump(compiled, handle, protocol=pickle.HIGHEST_PROTOCOL))
