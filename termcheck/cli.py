@@ -317,15 +317,26 @@ def glossary_search(
 
 @glossary_app.command("export")
 def glossary_export(
-    to: Annotated[str, typer.Option("--to", help="tbx (TBX-Basic, for CAT tools) or csv.")],
+    to: Annotated[str, typer.Option("--to", help="tbx (TBX-Basic, for CAT tools), csv or xlsx.")],
     files: Annotated[list[Path] | None, typer.Argument(help="Glossaries; the bundled ones if none is named.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
 ) -> None:
-    """Write a glossary as a TBX or CSV term base on standard output, every term with its status."""
+    """Write a glossary as a TBX, CSV or XLSX term base, every term with its status."""
     from termcheck.commands.glossary import run_export
+    from termcheck.fixes import write_new_atomically
 
     _only_regular_files(*(files or []))
+    if to == "xlsx" and output is None and sys.stdout.isatty():
+        _fail("an XLSX workbook is binary: write it with -o FILE.xlsx (or redirect standard output)")
     try:
-        typer.echo(run_export([str(f) for f in files or []], to), nl=False)
+        data = run_export([str(f) for f in files or []], to)
+        if output is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            if any(os.path.exists(f) and os.path.realpath(f) == os.path.realpath(output) for f in files or []):
+                _fail(f"{output}: not written: it is one of the glossaries read")
+            write_new_atomically(str(output), data)
     except TermcheckError as exc:
         _fail(str(exc))
 

@@ -1,4 +1,4 @@
-"""`termcheck glossary export`: the bundled glossary as TBX and CSV, read back with every term and status."""
+"""`termcheck glossary export`: the bundled glossary as TBX, CSV and XLSX, read back with every term and status."""
 import subprocess
 import sys
 
@@ -41,8 +41,32 @@ def test_csv_round_trip_keeps_the_preferred_admitted_and_deprecated_terms(tmp_pa
     assert back["两个维护"].source == bundled["两个维护"].source
 
 
+def test_xlsx_round_trip_keeps_the_preferred_admitted_and_deprecated_terms(tmp_path, bundled):
+    workbook = tmp_path / "terms.xlsx"
+    result = subprocess.run([sys.executable, "-m", "termcheck", "glossary", "export", "--to", "xlsx",
+                             "-o", str(workbook)], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0 and result.stdout == "", result.stderr
+    back = {e.zh: e for e in load_glossaries([str(workbook)]).entries}
+    assert set(back) == set(bundled)
+    assert [zh for zh in bundled if terms(back[zh])[:3] != terms(bundled[zh])[:3]] == []
+    assert back["两个维护"].note == bundled["两个维护"].note
+
+
+def test_an_xlsx_cell_is_text_never_a_formula(tmp_path):
+    import openpyxl
+
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("zh\ten\tdeprecated\tsource\n公式\t=HYPERLINK(\"x\")\t+1\teditor judgement\n",
+                        encoding="utf-8")
+    workbook = tmp_path / "g.xlsx"
+    subprocess.run([sys.executable, "-m", "termcheck", "glossary", "export", "--to", "xlsx", "-o", str(workbook),
+                    str(glossary)], check=True, cwd=REPO)
+    cell = openpyxl.load_workbook(workbook).active["B2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
+
+
 def test_an_unknown_format_is_one_line(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "termcheck", "glossary", "export", "--to", "xlsx"],
+    result = subprocess.run([sys.executable, "-m", "termcheck", "glossary", "export", "--to", "docx"],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr == "termcheck: error: unknown export format 'xlsx'; expected one of tbx, csv\n"
+    assert result.stderr == "termcheck: error: unknown export format 'docx'; expected one of tbx, csv, xlsx\n"

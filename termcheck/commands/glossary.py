@@ -83,12 +83,12 @@ def run_search(text: str, paths: list[str]) -> str:
     return "\n".join(printable(line) for line in lines) + "\n" if lines else f"no entry matches {printable(text)!r}\n"
 
 
-EXPORT_FORMATS = ("tbx", "csv")
+EXPORT_FORMATS = ("tbx", "csv", "xlsx")
 
 
-def run_export(paths: list[str], to: str) -> str:
-    """The glossary as a TBX-Basic file a CAT tool imports, or a CSV term base; a TermcheckError for an
-    unknown format."""
+def run_export(paths: list[str], to: str) -> bytes:
+    """The glossary as a TBX-Basic file a CAT tool imports, a CSV term base or an XLSX workbook; a
+    TermcheckError for an unknown format."""
     from termcheck.errors import TermcheckError
     from termcheck.glossary import load_glossaries
 
@@ -96,13 +96,17 @@ def run_export(paths: list[str], to: str) -> str:
         raise TermcheckError(f"unknown export format {to!r}; expected one of {', '.join(EXPORT_FORMATS)}")
     glossary = load_glossaries(paths or [str(p) for p in default_glossaries()])
     entries = [e for e in glossary.entries if not e.supplement]
+    if to == "xlsx":
+        from termcheck.glossary.export import to_xlsx
+
+        return to_xlsx(entries)
     if to == "csv":
         from termcheck.glossary.export import to_csv
 
-        return to_csv(entries)
+        return to_csv(entries).encode("utf-8")
     from termcheck.glossary.export import to_tbx
 
-    return to_tbx(entries)
+    return to_tbx(entries).encode("utf-8")
 
 
 def run_add(path: str, row: Entry) -> str:

@@ -195,4 +195,7 @@ def xlsx_entries(path: str, data: bytes, layout: TableLayout | None = None) -> l
         raise GlossaryError(path, rows[0][0] if rows else 1, 1,
                             f"not a term base: the first row of sheet {title!r} names no Chinese and English column "
                             "(zh-CN, Source term, English...)")
-    return table_entries(path, header, rows[1:])
+    # A sheet that separates renderings with "|" (as `glossary export --to xlsx` does) may have a ";" inside
+    # a rendering ("this country is its people; the people are the country").
+    barred = any("|" in cell for _, cells in rows[1:] for cell in cells)
+    return table_entries(path, header, rows[1:], BAR if barred else SEPARATORS)
