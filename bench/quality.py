@@ -43,7 +43,7 @@ PROSE = Path("/usr/share/common-licenses")
 CATEGORIES = ("term", "formula", "idiom", "inconsistency", "casing", "typography")
 # Rules whose problems lie outside the gold set's categories (a repeated word is no terminology problem):
 # their findings are counted apart, not as false alarms.
-OUTSIDE_GOLD = frozenset({"TC205", "TC302", "TC303", "TC304"})
+OUTSIDE_GOLD = frozenset({"TC205", "TC302", "TC303", "TC304", "TC306", "TC307", "TC308"})
 # Rules whose finding covers a whole segment: credited only for a gold span of the finding's own concept.
 SEGMENT_RULES = frozenset({"TC301"})
 SOURCE = GOLD / "docs" / "wmt21.zh.txt"

@@ -157,7 +157,7 @@ def test_rules_catalogue_and_explain():
     codes = [line.split()[0] for line in listing.output.splitlines()]
     assert codes == ["TC101", "TC102", "TC103", "TC104", "TC105", "TC106", "TC107", "TC108",
                      "TC201", "TC202", "TC203", "TC204", "TC205", "TC206",
-                     "TC301", "TC302", "TC303", "TC304", "TC305", "TC306"]
+                     "TC301", "TC302", "TC303", "TC304", "TC305", "TC306", "TC307", "TC308"]
     one = invoke("rules", "tc101")
     for part in ("What it does", "Why is this bad?", "Example", "Use instead"):
         assert part in one.output

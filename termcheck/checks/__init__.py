@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from termcheck.checks import (
+    brackets,
     consistency,
     deprecated,
     fixed_case,
     formulas,
     idioms,
+    markup,
     numbers,
     patterns,
     pinyin,
@@ -46,6 +48,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     target_text.EMPTY,
     source_idioms.CHECK,
     placeholders.CHECK,
+    markup.CHECK,
+    brackets.CHECK,
 )
 RULES: dict[str, Rule] = {check.rule.code: check.rule for check in ALL_CHECKS}
 

@@ -32,6 +32,10 @@ class Segment:
     start: int = 0
     context: str = ""  # e.g. a PO msgctxt or an XLIFF resname: shown to help find the segment
     flags: tuple[str, ...] = ()  # e.g. ("fuzzy",) for a PO entry
+    # XLIFF inline codes (<x id="1"/>, <g id="2">, <ph>, <pc>...) as "name#id", in order: their content is
+    # not text, so they are compared apart (TC307).
+    source_codes: tuple[str, ...] = ()
+    target_codes: tuple[str, ...] = ()
 
 
 @dataclass

@@ -41,6 +41,26 @@ def inline_text(element: etree._Element | None, codes: frozenset[str]) -> str:
     return "".join(parts)
 
 
+# Inline elements compared as codes between source and target: the code elements and the paired codes that
+# wrap text (g, pc); annotation markers (mrk) may rightly differ and are left out.
+_INLINE = CODES | {"g", "pc"}
+
+
+def inline_codes(element: etree._Element | None) -> tuple[str, ...]:
+    """The inline code elements inside `element`, each as "name#id" (or "name" without an id), in order."""
+    if element is None:
+        return ()
+    codes = []
+    for child in element.iter():
+        if child is element or not isinstance(child.tag, str):
+            continue
+        name = etree.QName(child).localname
+        if name in _INLINE:
+            identity = child.get("id") or child.get("rid") or ""
+            codes.append(f"{name}#{identity}" if identity else name)
+    return tuple(codes)
+
+
 def _xliff1_document(path: str, root: etree._Element, namespace: str) -> Document:
     segments = [
         _xliff1_segment(unit, namespace, index)
@@ -64,6 +84,8 @@ def _xliff1_segment(unit: etree._Element, namespace: str, index: int) -> Segment
         target=inline_text(target, CODES),
         line=_line(target, unit),
         context=unit.get("resname", ""),
+        source_codes=inline_codes(source),
+        target_codes=inline_codes(target),
     )
 
 
@@ -85,12 +107,15 @@ def _xliff2_segments(unit: etree._Element, namespace: str, unit_id: str) -> list
         else:
             segment_id = f"{unit_id}#{number}"
         target = part.find(_qualified(namespace, "target"))
+        source = part.find(_qualified(namespace, "source"))
         segments.append(Segment(
             id=segment_id,
-            source=inline_text(part.find(_qualified(namespace, "source")), CODES),
+            source=inline_text(source, CODES),
             target=inline_text(target, CODES),
             line=_line(target, unit),
             context=unit.get("name", ""),
+            source_codes=inline_codes(source),
+            target_codes=inline_codes(target),
         ))
     return segments
 
