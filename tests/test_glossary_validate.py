@@ -107,3 +107,25 @@ def test_add_refuses_a_file_that_is_no_termcheck_glossary(tmp_path):
     result = glossary_command("add", path, "--zh", "甲", "--en", "a", cwd=tmp_path)
     assert result.returncode == 2 and "not a termcheck glossary" in result.stderr
     assert path.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_a_pattern_that_can_backtrack_exponentially_is_a_warning(tmp_path):
+    path = tmp_path / "risky.tsv"
+    path.write_text("zh\ten\tpattern\tsource\n"
+                    "甲\tx\t(?:\\w+\\s?)*party\thttps://example.cn/a\n"        # a repeat inside a repeat
+                    "乙\ty\t\\bparty(?= (?:members?|cadres?))\thttps://example.cn/b\n"  # bounded: fine
+                    "丙\tz\t(?:a{300}){300}\thttps://example.cn/c\n", encoding="utf-8")
+    result = validate(path)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{path}:2:1: warning: the pattern of 甲 repeats a group that holds an unbounded "
+                               "repeat, as in (a+)+")
+    assert lines[1:] == ["0 errors and 1 warning in 1 file."]
+
+
+def test_the_risk_check_reads_nested_repeats_only():
+    from termcheck.glossary.pattern_risk import nested_repeat
+
+    assert nested_repeat(r"(a|aa)+(b+)+$") and nested_repeat(r"(?:(?:x|y)+z)*")
+    assert not nested_repeat(r"\bthree sessions?,? (?:and )?(?:one|a) (?:lesson|class)\b")
+    assert not nested_repeat(r"\p{Han}+")  # syntax of the regex module only: left to the time budget

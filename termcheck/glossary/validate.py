@@ -44,6 +44,7 @@ def validate(paths: list[str]) -> list[Problem]:
     problems.extend(_clashes(entries))
     problems.extend(_defined_twice(loaded))
     problems.extend(_self_matching_patterns(entries))
+    problems.extend(_risky_patterns(entries))
     problems.extend(_unchecked_sources(entries))
     return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message))
 
@@ -110,6 +111,15 @@ def _self_matching_patterns(entries: list[Entry]) -> list[Problem]:
             if any(hit.entry.zh == entry.zh for hit in compiled.find_patterns(phrase)):
                 out.append(_warning(entry, f"the pattern of {entry.zh} matches its own rendering {phrase!r}"))
     return out
+
+
+def _risky_patterns(entries: list[Entry]) -> list[Problem]:
+    from termcheck.glossary.pattern_risk import nested_repeat
+
+    return [_warning(entry, f"the pattern of {entry.zh} repeats a group that holds an unbounded repeat, as in "
+                            "(a+)+: it can take super-linear time on text that nearly matches; bound the inner "
+                            "repeat or write the group so that it can match a string one way only")
+            for entry in entries if entry.pattern and nested_repeat(entry.pattern)]
 
 
 def _unchecked_sources(entries: list[Entry]) -> list[Problem]:
