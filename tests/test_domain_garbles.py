@@ -36,6 +36,9 @@ def linter():
     ("The hard nuclear force of science and technology.", "硬核力量"),
     ("Make public services more temperature.", "更有温度"),
     ("Doctors fought the new pneumonia in Wuhan.", "新冠肺炎"),
+    ("We must turn the crisis into a machine.", "化危为机"),
+    ("The two-bank relations improved this year.", "两岸关系"),
+    ("The disaster arises from the Xiao wall.", "祸起萧墙"),
 ])
 def test_a_literal_rendering_is_flagged(linter, sentence, concept):
     findings = lint_text(linter, sentence, select=TERM_RULES)
@@ -49,6 +52,8 @@ def test_a_literal_rendering_is_flagged(linter, sentence, concept):
     "The nurse took more temperature readings at night.",
     "Priority was given to employment and training policies.",
     "The anti-war movement grew in the 1960s.",
+    "Ferries cross between the shores of the Strait of Gibraltar.",
+    "North-South talks resumed, and many hands make light work.",
 ])
 def test_ordinary_english_sharing_the_words_is_not(linter, sentence):
     assert lint_text(linter, sentence, select=TERM_RULES) == []
