@@ -71,7 +71,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+        bool | None, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version.")
     ] = None,
 ) -> None:
     """termcheck checks English translations of Chinese official texts against a terminology glossary."""
@@ -106,8 +106,14 @@ def lint(
     source: Annotated[
         Path | None, typer.Option("--source", "-s", help="The line-aligned Chinese source of the one target file.")
     ] = None,
-    output_format: Annotated[LintFormat | None, typer.Option("--format", "-f", help="Output format.")] = None,
+    output_format: Annotated[
+        LintFormat | None, typer.Option("--format", "--output-format", "-f", help="Output format.")
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: the findings only, no summary.")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count the findings per rule and per concept instead of listing them.")
+    ] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically).")] = False,
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the safe fixes as a unified diff; write nothing.")
@@ -194,6 +200,8 @@ def lint(
             glossary_separator=glossary_separator,
         )
         options.jobs = jobs
+        options.quiet = quiet
+        options.statistics = statistics
         options.cache = not no_cache
         options.baseline = str(baseline) if baseline is not None else None
         options.write_baseline = str(write_baseline) if write_baseline is not None else None
@@ -206,6 +214,10 @@ def lint(
         typer.echo(f"termcheck: {printable(note)}", err=True)
     if output is not None:
         _write_report(output, outcome.rendered, [*paths, *outcome.inputs, *([settings.path] if settings.path else [])])
+        if not quiet:
+            count = len(outcome.findings)
+            typer.echo(f"termcheck: wrote the report to {printable(str(output))} ({count} finding"
+                       f"{'' if count == 1 else 's'})", err=True)
     else:
         sys.stdout.write(outcome.rendered)
     raise typer.Exit(outcome.exit_code)

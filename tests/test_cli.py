@@ -147,8 +147,32 @@ def test_output_file(tmp_path):
     path = write(tmp_path, "bad.txt", BAD_TEXT)
     out = tmp_path / "report.json"
     result = invoke("lint", *SMALL, "-f", "json", "-o", str(out), str(path))
-    assert result.exit_code == 1 and result.output == ""
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"termcheck: wrote the report to {out} (5 findings)\n"
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == 1
+    quiet = invoke("lint", *SMALL, "-q", "-f", "json", "-o", str(out), str(path))
+    assert quiet.exit_code == 1 and quiet.output == ""
+
+
+def test_quiet_statistics_version_and_output_format_alias(tmp_path):
+    path = write(tmp_path, "bad.txt", BAD_TEXT)
+    findings_only = invoke("lint", *SMALL, "-q", str(path))
+    assert findings_only.exit_code == 1 and "Found" not in findings_only.output and "TC101" in findings_only.output
+    clean = write(tmp_path, "clean.txt", "Nothing to see.\n")
+    assert invoke("lint", *SMALL, "-q", str(clean)).output == ""
+    statistics = invoke("lint", *SMALL, "--statistics", str(path))
+    first = statistics.output.splitlines()[0].split()
+    assert statistics.exit_code == 1 and first[1:3] == ["TC101", "deprecated-rendering"] and int(first[0]) >= 1
+    assert "concepts with the most findings" in statistics.output and "bad.txt:" not in statistics.output
+    assert invoke("lint", *SMALL, "--statistics", "-f", "json", str(path)).exit_code == 2
+    assert json.loads(invoke("lint", *SMALL, "--output-format", "json", str(path)).stdout)["summary"]["files"] == 1
+    assert invoke("-V").output.startswith("termcheck ")
+
+
+def test_fix_says_how_many_were_fixed_and_how_many_remain(tmp_path):
+    path = write(tmp_path, "bad.txt", BAD_TEXT)
+    result = invoke("lint", *SMALL, "--fix", str(path))
+    assert "termcheck: fixed " in result.stderr and " remaining" in result.stderr
 
 
 def test_rules_catalogue_and_explain():

@@ -57,6 +57,8 @@ class LintOptions:
     color: bool = False
     max_file_size: float = 64  # MB; a larger document is refused before it is read (0: no limit)
     cache: bool = True  # read and keep the compiled glossary in the cache folder (glossary_cache.py)
+    quiet: bool = False  # text output: the findings only, no summary line
+    statistics: bool = False  # text output: counts per rule and per concept instead of the findings
     glossary_columns: str | None = None  # "zh=source,en=target": how to read the user's term bases
     glossary_separator: str | None = None  # between several renderings in one cell of those term bases
 
@@ -195,6 +197,8 @@ def _layouts(options: LintOptions) -> dict[str, TableLayout]:
 
 
 def run_lint(options: LintOptions) -> LintOutcome:
+    if options.statistics and options.output_format != "text":
+        raise TermcheckError("--statistics counts findings in text output; drop --format or --statistics")
     if options.fix and options.diff:
         raise TermcheckError("--fix and --diff exclude each other: --diff shows what --fix would write")
     if options.annotate and (options.fix or options.diff):
@@ -219,9 +223,11 @@ def run_lint(options: LintOptions) -> LintOutcome:
     if options.annotate:
         errors += _annotate(documents, findings, options.fuzzy)
     if options.fix:
-        documents, fix_errors, fix_notes = _fix(linter, documents, findings, _decisions_path(options.decisions))
+        documents, fix_errors, fix_notes, (fixed, files) = _fix(linter, documents, findings,
+                                                                _decisions_path(options.decisions))
         errors += fix_errors
         findings = _lint(linter, documents)
+        fix_notes.append(f"fixed {fixed} in {files} file{'' if files == 1 else 's'}, {len(findings)} remaining")
     # A pattern stopped by its time budget is our own slowness, not an input error: a warning, and the
     # run keeps its findings and its exit status (issue 10).
     slow_patterns = [f"warning: {message}" for message in dict.fromkeys(linter.glossary.timeouts)]
@@ -239,10 +245,18 @@ def run_lint(options: LintOptions) -> LintOutcome:
         suppressed += in_baseline
     report = Report(findings, len(documents), glossary_files, errors, documents=documents, rules=dict(RULES),
                     suppressed=suppressed, decisions=known, fail_on=Severity(options.fail_on))
-    rendered = formatter(options.output_format)(report, color=options.color)
+    rendered = _rendered(options, report)
     accepting = options.exit_zero or options.write_baseline is not None
     exit_code = 2 if errors else (0 if accepting else _exit_code(findings, Severity(options.fail_on)))
     return LintOutcome(rendered, errors, exit_code, findings, notes, inputs)
+
+
+def _rendered(options: LintOptions, report: Report) -> str:
+    if options.statistics:
+        return formatter("statistics")(report)
+    if options.output_format == "text":
+        return formatter("text")(report, color=options.color, quiet=options.quiet)
+    return formatter(options.output_format)(report, color=options.color)
 
 
 def _inputs(options: LintOptions, documents: list[Document]) -> list[str]:
@@ -416,13 +430,15 @@ def _annotate(documents: list[Document], findings: list[Finding], fuzzy: bool) -
 
 
 def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
-         decisions_path: str | None) -> tuple[list[Document], list[str], list[str]]:
+         decisions_path: str | None) -> tuple[list[Document], list[str], list[str], tuple[int, int]]:
     """Write the safe fixes, honouring the editor's decisions: a rejected finding is never changed, an
-    accepted or edited one is applied; the decisions so carried out leave the decisions file."""
+    accepted or edited one is applied; the decisions so carried out leave the decisions file. Also returns
+    how many fixes were written, in how many files."""
     decisions = DecisionsFile.load(decisions_path) if decisions_path is not None else None
     carried_out: list[Decision] = []
     fixed_documents, errors = [], []
     notes_first: list[str] = []
+    fixed_count = fixed_files = 0
     for doc in documents:
         if doc.virtual:
             fixed_documents.append(doc)  # its findings are not fixable: nothing to write
@@ -452,6 +468,8 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
             continue
         carried_out.extend(applied_here)
         fixed_documents.append(document_from_bytes(doc.path, data))
+        fixed_count += fixed.applied
+        fixed_files += 1
     notes = notes_first
     if decisions is not None and carried_out:
         decisions.forget(carried_out)
@@ -460,7 +478,7 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
             notes.append(f"applied {len(carried_out)} decision(s) from {decisions.path}")
         except TermcheckError as exc:
             errors.append(str(exc))
-    return fixed_documents, errors, notes
+    return fixed_documents, errors, notes, (fixed_count, fixed_files)
 
 
 def _exit_code(findings: list[Finding], fail_on: Severity) -> int:

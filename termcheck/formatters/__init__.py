@@ -17,11 +17,13 @@ FORMATS: dict[str, str] = {
     "junit": "termcheck.formatters.junit",
     "html": "termcheck.formatters.html",
 }
+# Views of a text report chosen by an option, not by --format: `--statistics`.
+VIEWS: dict[str, str] = {"statistics": "termcheck.formatters.statistics"}
 
 
 def formatter(name: str) -> Callable[..., str]:
-    render: Callable[..., str] = importlib.import_module(FORMATS[name]).render
+    render: Callable[..., str] = importlib.import_module(FORMATS.get(name) or VIEWS[name]).render
     return render
 
 
-__all__ = ["FORMATS", "Report", "formatter"]
+__all__ = ["FORMATS", "VIEWS", "Report", "formatter"]

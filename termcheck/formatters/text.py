@@ -9,7 +9,8 @@ from termcheck.report import Report
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, color: bool = False, quiet: bool = False) -> str:
+    """The findings, then a summary line (left out when `quiet`: nothing at all for a clean run)."""
     lines: list[str] = []
     for _path, group in groupby(report.findings, key=lambda f: f.path):
         if lines:
@@ -21,6 +22,8 @@ def render(report: Report, color: bool = False) -> str:
             where = f" [segment {f.segment}]" if f.segment is not None and f.segment != str(f.line) else ""
             lines.append(printable(f"{f.path}:{f.line}:{f.column}:{where} ") + f"{code} {severity} "
                          + printable(f"{f.message}{arrow}"))
+    if quiet:
+        return "\n".join(lines) + "\n" if lines else ""
     if lines:
         lines.append("")
     lines.append(summary(report))
