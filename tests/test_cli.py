@@ -256,3 +256,10 @@ def test_parallel_lint_keeps_standard_input(tmp_path):
                             timeout=120)
     paths = {f["path"] for f in json.loads(result.stdout)["findings"]}
     assert paths == {"<stdin>", str(path)}
+
+
+def test_paths_are_shown_without_a_leading_dot_slash(tmp_path):
+    write(tmp_path, "bad.txt", BAD_TEXT)
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "-q", "./bad.txt"],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.stdout.startswith("bad.txt:1:") and "./" not in result.stdout

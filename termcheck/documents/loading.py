@@ -65,9 +65,16 @@ def collect_paths(
                         found.append(os.path.join(root, name))
                     elif skipped is not None:
                         skipped[Path(name).suffix.lower() or "(no suffix)"] += 1
-            yield from sorted(found)
+            yield from sorted(_tidy(f) for f in found)
         else:
-            yield arg
+            yield _tidy(arg)
+
+
+def _tidy(path: str) -> str:
+    """A relative path without a leading "./" (as ruff shows it): "./a.md" and "a.md" are one file."""
+    while path.startswith("./") and len(path) > 2:
+        path = path[2:].lstrip("/") or "."
+    return path
 
 
 def _expand_globs(arguments: Iterable[str]) -> Iterator[str]:
