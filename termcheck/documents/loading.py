@@ -15,6 +15,7 @@ from termcheck.documents.decoding import decode
 from termcheck.documents.markdown import markdown_document
 from termcheck.documents.model import Document
 from termcheck.documents.sniffing import looks_like_docx, looks_like_html
+from termcheck.documents.suppressions import parse_line_markers
 from termcheck.errors import InputError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -154,6 +155,7 @@ def document_from_bytes(path: str, data: bytes, markdown: bool | None = None) ->
         document = _html_document(path, text, encoding, bom)
     else:
         document = Document.plain(path, text, encoding, bom)
+        document.suppressions = parse_line_markers(text)
     document.digest = hashlib.sha256(data).hexdigest()
     return document
 

@@ -36,6 +36,10 @@ class Segment:
     # not text, so they are compared apart (TC307).
     source_codes: tuple[str, ...] = ()
     target_codes: tuple[str, ...] = ()
+    # A "termcheck: disable [RULES]" in the entry's own comment or note: nothing (or nothing of RULES) is
+    # reported in this segment's target.
+    suppressed: bool = False
+    suppressed_rules: frozenset[str] | None = None  # None: every rule
 
 
 @dataclass
@@ -111,7 +115,10 @@ def segments_document(
         pieces.append(segment.target)
         position += len(segment.target)
     text = "".join(pieces)
+    from termcheck.documents.suppressions import Suppression
+
+    suppressions = [Suppression(s.start, s.start + len(s.target), s.suppressed_rules) for s in segments if s.suppressed]
     return Document(
         path=path, text=text, prose=text, digest=digest, segments=segments, virtual=True,
-        source_language=source_language, target_language=target_language,
+        source_language=source_language, target_language=target_language, suppressions=suppressions,
     )

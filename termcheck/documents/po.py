@@ -10,6 +10,7 @@ import re
 
 from termcheck.documents.decoding import decode
 from termcheck.documents.model import Document, Segment, segments_document
+from termcheck.documents.suppressions import entry_rules
 from termcheck.errors import InputError
 
 # A keyword line (msgid, msgstr[1], #~ msgid, #| msgid ...) or a continuation line, and what it must hold:
@@ -43,17 +44,19 @@ def read_po(path: str, data: bytes) -> Document:
             continue
         flags = tuple(entry.flags)
         line = entry.linenum if entry.linenum is not None else 0  # polib numbers every entry it parses
+        suppressed, rules = entry_rules(entry.tcomment or "")  # the translator's own "# ..." comment
         if entry.msgid_plural:
             for index in sorted(entry.msgstr_plural):
                 source = entry.msgid if index == 0 else entry.msgid_plural
                 segments.append(
                     Segment(id=f"{line}[{index}]", source=source, target=entry.msgstr_plural[index],
-                            line=line, context=entry.msgctxt or "", flags=flags)
+                            line=line, context=entry.msgctxt or "", flags=flags, suppressed=suppressed,
+                            suppressed_rules=rules)
                 )
         else:
             segments.append(
                 Segment(id=str(line), source=entry.msgid, target=entry.msgstr, line=line,
-                        context=entry.msgctxt or "", flags=flags)
+                        context=entry.msgctxt or "", flags=flags, suppressed=suppressed, suppressed_rules=rules)
             )
     language = catalogue.metadata.get("Language", "").replace("_", "-")
     return segments_document(path, segments, target_language=language)

@@ -1,8 +1,10 @@
-"""Inline suppression comments in Markdown.
+"""Inline suppression comments, in the comment form each format has.
 
-    <!-- termcheck-disable TC204 -->     no TC204 findings from here ...
+    <!-- termcheck-disable TC204 -->     Markdown and HTML: no TC204 findings from here ...
     <!-- termcheck-enable -->            ... to here (or to the end of the file)
     <!-- termcheck-disable-next-line -->  nothing reported on the next line
+    # termcheck: disable-next-line TC101   plain text: a line of its own ("#", "//" or "%" first)
+    # termcheck: disable TC101             PO translator comment, XLIFF <note>: nothing in that entry
 
 Rules are codes or prefixes separated by spaces or commas; none means every rule.
 """
@@ -141,3 +143,28 @@ def _merge(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 def _rules(raw: str) -> frozenset[str] | None:
     codes = [c.strip().upper() for c in re.split(r"[\s,]+", raw) if c.strip()]
     return frozenset(codes) if codes else None
+
+
+# A plain-text marker line: "# termcheck: disable-next-line TC101" (also "//", "%", or "termcheck-...").
+_LINE_MARKER = re.compile(r"^[ \t]*(?:#|//|%)[ \t]*termcheck[:-][ \t]*disable-next-line\b([^\n]*)$",
+                          re.IGNORECASE | re.MULTILINE)
+# In an entry's own comment or note: "termcheck: disable TC101" (or "termcheck-disable TC101").
+_ENTRY_MARKER = re.compile(r"\btermcheck[:-][ \t]*disable\b(?!-)([^\n]*)", re.IGNORECASE)
+
+
+def parse_line_markers(text: str) -> list[Suppression]:
+    """The lines after plain-text marker lines, each suppressed for the rules its marker names."""
+    found = []
+    for m in _LINE_MARKER.finditer(text):
+        next_start = m.end() + 1
+        if next_start > len(text):
+            continue
+        next_end = text.find("\n", next_start)
+        found.append(Suppression(next_start, len(text) if next_end == -1 else next_end, _rules(m.group(1))))
+    return found
+
+
+def entry_rules(comment: str) -> tuple[bool, frozenset[str] | None]:
+    """Does a PO comment or an XLIFF note disable rules for its entry, and which (None: every rule)?"""
+    m = _ENTRY_MARKER.search(comment)
+    return (False, None) if m is None else (True, _rules(m.group(1)))

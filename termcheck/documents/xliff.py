@@ -2,9 +2,12 @@
 <segment> of an XLIFF 2 unit that has several."""
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
 from termcheck.documents.model import Document, Segment, segments_document
+from termcheck.documents.suppressions import entry_rules
 from termcheck.documents.xml_safety import parse_untrusted_xml
 from termcheck.errors import InputError
 
@@ -86,6 +89,7 @@ def _xliff1_segment(unit: etree._Element, namespace: str, index: int) -> Segment
         context=unit.get("resname", ""),
         source_codes=inline_codes(source),
         target_codes=inline_codes(target),
+        **_suppression(unit.findall(_qualified(namespace, "note"))),
     )
 
 
@@ -116,8 +120,18 @@ def _xliff2_segments(unit: etree._Element, namespace: str, unit_id: str) -> list
             context=unit.get("name", ""),
             source_codes=inline_codes(source),
             target_codes=inline_codes(target),
+            **_suppression(unit.findall(f"{_qualified(namespace, 'notes')}/{_qualified(namespace, 'note')}")),
         ))
     return segments
+
+
+def _suppression(notes: list[etree._Element]) -> dict[str, Any]:
+    """The Segment fields for a "termcheck: disable [RULES]" in one of the unit's notes."""
+    for note in notes:
+        suppressed, rules = entry_rules("".join(note.itertext()))
+        if suppressed:
+            return {"suppressed": True, "suppressed_rules": rules}
+    return {}
 
 
 def _qualified(namespace: str, name: str) -> str:
