@@ -21,8 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termcheck.documents import collect_paths
-from termcheck.documents.docx_file import MAX_MEMBERS, paragraph_text
+from termcheck.documents.docx_file import paragraph_text
 from termcheck.documents.loading import document_from_bytes, read_document
+from termcheck.documents.zip_safety import MAX_MEMBERS
 from termcheck.errors import InputError
 
 SMALL = ["--no-default-glossary", "--glossary", str(SMALL_GLOSSARY), "--names", str(SMALL_NAMES)]

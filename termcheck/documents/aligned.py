@@ -8,8 +8,8 @@ from termcheck.documents.decoding import decode
 from termcheck.documents.model import Document, Segment, segments_document
 from termcheck.errors import InputError
 
-SOURCE_NAMES = ("source", "src", "zh", "zh-cn", "zh_cn", "zh-hans", "chinese", "original")
-TARGET_NAMES = ("target", "tgt", "trg", "en", "en-us", "en-gb", "english", "translation")
+SOURCE_NAMES = ("source", "src", "zh", "zh-cn", "zh_cn", "zh-hans", "chinese", "original", "原文", "中文")
+TARGET_NAMES = ("target", "tgt", "trg", "en", "en-us", "en-gb", "english", "translation", "译文", "英文")
 
 
 def read_table(path: str, data: bytes) -> Document:
@@ -32,7 +32,7 @@ def read_table(path: str, data: bytes) -> Document:
                              "save the table as plain TSV (no quoting)")
     if not rows:
         return segments_document(path, [])
-    source_col, target_col, has_header = _columns(rows[0])
+    source_col, target_col, has_header = header_columns(rows[0])
     segments = []
     line = 0
     for number, row in enumerate(rows, start=1):
@@ -54,7 +54,8 @@ def _quoted(lines: list[str]) -> bool:
     return len(cells) > 1 and all(len(c) >= 2 and c.startswith('"') and c.endswith('"') for c in cells)
 
 
-def _columns(header: list[str]) -> tuple[int, int, bool]:
+def header_columns(header: list[str]) -> tuple[int, int, bool]:
+    """The source and target column and whether the first row is a header naming them."""
     names = [cell.strip().lower() for cell in header]
     source = next((i for i, n in enumerate(names) if n in SOURCE_NAMES), None)
     target = next((i for i, n in enumerate(names) if n in TARGET_NAMES), None)

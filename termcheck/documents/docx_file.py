@@ -35,16 +35,13 @@ from termcheck.documents.sniffing import (
     office_kind,
 )
 from termcheck.documents.xml_safety import ENTITIES_REFUSED, parse_untrusted_xml
+from termcheck.documents.zip_safety import MAX_MEMBERS, check_members
 from termcheck.errors import InputError
 from termcheck.han import is_chinese
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
-MAX_MEMBERS = 10_000
-MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together: a 1,000-page report is far below this
-MAX_RATIO = 200  # XML compresses 5 to 30 times; a zip bomb, thousands of times
-RATIO_FLOOR = 1024 * 1024  # a small member may compress as well as it likes
 _PROLOG_CHUNK = 16 * 1024
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -107,25 +104,13 @@ def check_container(path: str, data: bytes) -> None:
 
 
 def _check_members(path: str, members: list[zipfile.ZipInfo], data: bytes) -> None:
-    if len(members) > MAX_MEMBERS:
-        raise InputError(path, f"refused: the ZIP archive has {len(members):,} members (a DOCX has dozens; "
-                               f"the limit is {MAX_MEMBERS:,})")
     names = {m.filename for m in members}
-    if DOCX_MAIN_PART not in names:
+    if len(members) <= MAX_MEMBERS and DOCX_MAIN_PART not in names:
         kind = office_kind(data, names)
         if kind is not None:
             raise InputError(path, f"is {kind}, not a Word document (DOCX)")
         raise InputError(path, f"not a DOCX document: the ZIP archive has no {DOCX_MAIN_PART}")
-    if any(m.flag_bits & 0x1 for m in members):
-        raise InputError(path, "is encrypted (password-protected); save a copy without a password")
-    total = sum(m.file_size for m in members)
-    if total > MAX_UNCOMPRESSED:
-        raise InputError(path, f"refused: it would unpack to {total / 2**20:,.0f} MB; termcheck reads DOCX "
-                               f"files of up to {MAX_UNCOMPRESSED // 2**20} MB unpacked")
-    for m in members:
-        if m.file_size > RATIO_FLOOR and m.file_size > MAX_RATIO * max(m.compress_size, 1):
-            raise InputError(path, f"refused as a zip bomb: {m.filename} would unpack from {m.compress_size:,} "
-                                   f"to {m.file_size:,} bytes")
+    check_members(path, members, "DOCX")
 
 
 def _check_no_dtd(path: str, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:

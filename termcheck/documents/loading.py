@@ -28,6 +28,7 @@ BILINGUAL_READERS = {
     ".tmx": ("termcheck.documents.tmx", "read_tmx"),
     ".tsv": ("termcheck.documents.aligned", "read_table"),
     ".csv": ("termcheck.documents.aligned", "read_table"),
+    ".xlsx": ("termcheck.documents.xlsx_table", "read_xlsx"),
 }
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 # Monolingual formats that are not plain text, read the same way.
