@@ -1,10 +1,10 @@
 """What every check shares: its Rule (the catalogue entry) and the context it reads."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from termcheck.documents.model import Document
+from termcheck.documents.model import Document, Segment
 from termcheck.findings import Concept, Finding, Severity
 from termcheck.glossary.model import Entry
 from termcheck.matching.compiled import CompiledGlossary, Kind, PatternHit, TermHit
@@ -105,6 +105,14 @@ class Check:
             concept=Concept(entry.zh, entry.en) if entry else None,
             fixable=fixable and suggestion is not None,
         )
+
+
+def translated_segments(ctx: DocumentContext) -> Iterator[tuple[int, Segment]]:
+    """Each segment with its index whose target is there to compare: not empty (TC304 reports those) and
+    not fuzzy (a PO entry its translator has not confirmed)."""
+    for index, segment in enumerate(ctx.document.segments):
+        if segment.target.strip() and "fuzzy" not in segment.flags:
+            yield index, segment
 
 
 def deprecated_concepts_by_segment(ctx: DocumentContext) -> dict[int, set[str]]:

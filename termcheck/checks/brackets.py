@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.checks.base import Check, DocumentContext, Rule, translated_segments
 from termcheck.findings import Finding, Severity
 from termcheck.wordlists import pairs
 
@@ -32,9 +32,7 @@ class BracketMismatch(Check):
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         folding = _folding()
-        for index, segment in enumerate(ctx.document.segments):
-            if not segment.target.strip() or "fuzzy" in segment.flags:
-                continue
+        for index, segment in translated_segments(ctx):
             source = Counter(folding.get(c, c) for c in segment.source if folding.get(c, c) in _BRACKETS)
             target = Counter(folding.get(c, c) for c in segment.target if folding.get(c, c) in _BRACKETS)
             differing = [_difference(pair, source, target) for pair in _PAIRS]

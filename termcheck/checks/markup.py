@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.checks.base import Check, DocumentContext, Rule, translated_segments
 from termcheck.findings import Finding, Severity
 
 # A URL ends before trailing punctuation and before a closing bracket or quote of the sentence around it.
@@ -38,9 +38,7 @@ class MarkupMismatch(Check):
     bilingual = True
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
-        for index, segment in enumerate(ctx.document.segments):
-            if not segment.target.strip() or "fuzzy" in segment.flags:
-                continue
+        for index, segment in translated_segments(ctx):
             missing_codes = Counter(segment.source_codes) - Counter(segment.target_codes)
             extra_codes = Counter(segment.target_codes) - Counter(segment.source_codes)
             for code, count in missing_codes.items():

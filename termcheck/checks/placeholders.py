@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from termcheck.checks.base import Check, DocumentContext, Rule
+from termcheck.checks.base import Check, DocumentContext, Rule, translated_segments
 from termcheck.documents.model import Segment
 from termcheck.findings import Finding, Severity
 
@@ -45,9 +45,7 @@ class PlaceholderMismatch(Check):
     bilingual = True
 
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
-        for index, segment in enumerate(ctx.document.segments):
-            if not segment.target.strip() or "fuzzy" in segment.flags:
-                continue
+        for index, segment in translated_segments(ctx):
             for pattern in _patterns(segment):
                 yield from self._compare(ctx, index, segment, pattern)
 
