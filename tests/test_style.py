@@ -6,6 +6,7 @@ tool's own report. Both come with the test extras (`pip install -e '.[test]'`); 
 import importlib.util
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,18 @@ def test_ruff_finds_nothing():
 
 def test_mypy_strict_finds_nothing():
     run_tool("mypy")  # the files and the strict settings come from [tool.mypy] in pyproject.toml
+
+
+def collected_ids() -> list[str]:
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+                             "-p", "no:xdist", "tests"], cwd=REPO, capture_output=True, text=True, timeout=TIMEOUT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return sorted(line for line in result.stdout.splitlines() if "::" in line)
+
+
+def test_two_collections_name_the_same_tests():
+    # pytest-xdist refuses to run when its workers collect different test ids; an id built from bytes that
+    # embed the clock (a ZIP member's timestamp) differs between workers that start a second apart.
+    first = collected_ids()
+    time.sleep(2.1)  # ZIP timestamps have a resolution of two seconds
+    assert collected_ids() == first

@@ -59,7 +59,8 @@ def _zip(members, compression=zipfile.ZIP_DEFLATED):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression) as archive:
         for name, content in members.items():
-            archive.writestr(name, content)
+            # A fixed timestamp keeps the archive's bytes, and so the test ids, the same in every xdist worker.
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), content, compression)
     return out.getvalue()
 
 
@@ -68,7 +69,7 @@ def _zip(members, compression=zipfile.ZIP_DEFLATED):
     (_zip({"word/document.xml": b"<x/>"}), "the ZIP archive has no xl/workbook.xml"),
     (_zip({"xl/workbook.xml": b"<x/>", "xl/big.xml": b"0" * (50 * 1024 * 1024)}), "refused as a zip bomb"),
     (_zip({"xl/workbook.xml": b"<not xml"}), "not a readable XLSX workbook"),
-])
+], ids=["not-a-zip", "no-workbook", "zip-bomb", "broken-xml"])
 def test_a_bad_workbook_is_one_clear_error(data, message):
     with pytest.raises(InputError, match=re.escape(message)):
         document_from_bytes("t.xlsx", data)
