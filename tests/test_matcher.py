@@ -153,3 +153,24 @@ def test_lowering_keeps_length_whatever_the_capitals(text):
     from termcheck.matching.normalize import lower_keeping_length
 
     assert len(lower_keeping_length(text)) == len(text)
+
+
+FORGET = Entry("不忘初心", "stay true to our original aspiration",
+               deprecated=("do not forget the original intention",))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["the", "their", "our", "its", "his", "your", "Their", "OUR"]),
+       st.sampled_from(["", "We ", "They must\n", "“"]), st.sampled_from(["", ".", " and go on"]))
+def test_a_possessive_determiner_stands_for_any_other(determiner, before, after):
+    text = f"{before}do not forget {determiner} original intention{after}"
+    assert spans(compiled(FORGET), text) == [(f"do not forget {determiner} original intention", "deprecated")]
+    right = f"{before}stay true to {determiner} original aspiration{after}"
+    assert spans(compiled(FORGET), right) == [(f"stay true to {determiner} original aspiration", "preferred")]
+
+
+def test_determiners_inside_words_are_left_alone():
+    hours = Entry("甲", "four hours", deprecated=("our sours",))
+    g = compiled(hours, FORGET)
+    assert spans(g, "four hours, yours, its' and ours: do not forget her original intention") == [
+        ("four hours", "preferred")]

@@ -1,9 +1,11 @@
 """Normalising text for phrase search, with an exact way back to the original offsets.
 
 The search text is the original lower-cased, with curly apostrophes made straight, line breaks, tabs,
-hyphens and Markdown emphasis marks made spaces, blank lines made barriers, and every run of spaces
-collapsed to one; block-quote markers at the start of a line count as spaces. All steps but the last
-keep the length, so only the collapsed runs need recording.
+hyphens and Markdown emphasis marks made spaces, blank lines made barriers, possessive determiners made
+"the" (MT renders 我们的 and 其 as "our", "their", "its" or "the" at random, and a garbled phrase is the same
+garble with any of them), and every run of spaces collapsed to one; block-quote markers at the start of a
+line count as spaces. All steps but the last keep the length ("their" becomes "the" and two spaces), so only
+the collapsed runs need recording.
 """
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ _TO_APOSTROPHE = ("\u2019", "\u02bc")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SPACE_RUN = re.compile(r"  +")
 _QUOTE_MARKER = re.compile(r"(?<=\n)[ \t]*>[ >\t]*")
+# Each determiner as "the" padded to its own length; "her" and "my" are left alone ("her" is also an object).
+_DETERMINERS = tuple((re.compile(rf"(?<![\w']){word}(?![\w'])"), "the".ljust(len(word)))
+                     for word in ("their", "our", "its", "his", "your"))
 
 
 @dataclass(frozen=True)
@@ -41,12 +46,18 @@ def normalize(text: str) -> Normalized:
         lowered = _BLANK_LINE.sub(lambda m: BARRIER * len(m.group()), lowered)
         if ">" in lowered:  # a hard-wrapped Markdown block quote: "two\n> maintenances"
             lowered = _QUOTE_MARKER.sub(lambda m: " " * len(m.group()), lowered)
-    return _collapse_spaces(_fold_characters(lowered))
+    return _collapse_spaces(_fold_determiners(_fold_characters(lowered)))
 
 
 def normalize_phrase(phrase: str) -> str:
     """A glossary phrase as normalize() would render it (without the offset map, which phrases need not)."""
-    return " ".join(_fold_characters(lower_keeping_length(phrase)).split())
+    return " ".join(_fold_determiners(_fold_characters(lower_keeping_length(phrase))).split())
+
+
+def _fold_determiners(text: str) -> str:
+    for pattern, replacement in _DETERMINERS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _fold_characters(text: str) -> str:
