@@ -20,7 +20,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SPACE_RUN = re.compile(r"  +")
 _QUOTE_MARKER = re.compile(r"(?<=\n)[ \t]*>[ >\t]*")
 # Each determiner as "the" padded to its own length; "her" and "my" are left alone ("her" is also an object).
-_DETERMINERS = tuple((re.compile(rf"(?<![\w']){word}(?![\w'])"), "the".ljust(len(word)))
+# The word comes first and the look-behind after it, so that the regex engine scans for the literal in C
+# (a leading look-behind made the five passes twenty times slower).
+_DETERMINERS = tuple((re.compile(rf"{word}\b(?<![\w']{word})(?!')"), "the".ljust(len(word)))
                      for word in ("their", "our", "its", "his", "your"))
 
 
