@@ -85,7 +85,7 @@ class FormulaDeviation(Check):
         known_starts = [k[0] for k in known]
         # Only around the formulas' rare words: most text holds none, and tokenizing all of it is slow.
         for start, end in anchored_windows(text, lambda w: _word_key(w)[0] in anchors):
-            tokens = _window_tokens(text[start:end], start)
+            tokens = _Tokens(text[start:end], start)
             yield from self._check_window(ctx, plans, text, tokens, known, known_starts)
 
     def _check_window(self, ctx: DocumentContext, plans: _Plans, text: str,
@@ -97,7 +97,7 @@ class FormulaDeviation(Check):
                 continue
             formula = plan.formula
             first, last, matched = span
-            start, end = tokens.starts[first], tokens.ends[last]
+            start, end = tokens.start(first), tokens.end(last)
             if reported.overlaps(start, end) or _known(known, known_starts, start, end, formula.entry):
                 continue
             if not _deviates(tokens.span(first, last), formula, matched):
@@ -130,17 +130,34 @@ class _Spans:
         self.ends.insert(i, end)
 
 
-@dataclass
 class _Tokens:
-    """A window's tokens as parallel lists: the walks read only the keys, and few tokens are ever more."""
+    """A window's tokens as parallel lists: the walks read only the keys, which one `findall` in C gives;
+    where each token lies is worked out only for a window in which a formula matched (few do)."""
 
-    starts: list[int]
-    ends: list[int]
-    keys: list[str]
-    possessive: list[bool]
+    def __init__(self, text: str, offset: int) -> None:
+        self._text, self._offset = text, offset
+        self.keys = [_word_key(word)[0] for word in _WORD.findall(text)]
+        self._spans: list[tuple[int, int]] | None = None
+
+    def _located(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            offset = self._offset
+            self._spans = [(offset + m.start(), offset + m.end()) for m in _WORD.finditer(self._text)]
+        return self._spans
+
+    def start(self, index: int) -> int:
+        return self._located()[index][0]
+
+    def end(self, index: int) -> int:
+        return self._located()[index][1]
 
     def span(self, first: int, last: int) -> list[_Token]:
-        return [_Token(self.starts[i], self.ends[i], self.keys[i], self.possessive[i]) for i in range(first, last + 1)]
+        spans, text, offset = self._located(), self._text, self._offset
+        out = []
+        for i in range(first, last + 1):
+            start, end = spans[i]
+            out.append(_Token(start, end, *_word_key(text[start - offset:end - offset])))
+        return out
 
 
 @dataclass(frozen=True)
@@ -198,20 +215,6 @@ class _Anchored:
 
 def _tokens(text: str, offset: int = 0) -> list[_Token]:
     return [_Token(offset + m.start(), offset + m.end(), *_word_key(m.group())) for m in _WORD.finditer(text)]
-
-
-def _window_tokens(text: str, offset: int) -> _Tokens:
-    tokens = _Tokens([], [], [], [])
-    starts, ends = tokens.starts.append, tokens.ends.append
-    keys, possessive = tokens.keys.append, tokens.possessive.append
-    for m in _WORD.finditer(text):
-        start, end = m.span()
-        key, owned = _word_key(m.group())
-        starts(offset + start)
-        ends(offset + end)
-        keys(key)
-        possessive(owned)
-    return tokens
 
 
 @lru_cache(maxsize=65536)
