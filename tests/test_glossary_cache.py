@@ -177,3 +177,19 @@ def test_a_column_mapping_is_part_of_the_cache_key(tmp_path):
     assert second.glossary.entries[0].en == "two safeguards"  # compiled anew, not the first mapping's cache
     again = load_compiled([path], prepare_checks, cache, {path: parse_layout("zh=A,en=B,deprecated=C")})
     assert again.cache_file == first.cache_file and again.glossary.entries[0].deprecated == ("two safeguards",)
+
+
+def test_loading_the_glossary_leaves_the_collector_on_with_the_glossary_exempt(tmp_path):
+    # Run in a process of its own: the collector's settings are the whole interpreter's.
+    code = (
+        "import gc\n"
+        "from termcheck.commands.lint import GC_THRESHOLD, LintOptions, build_linter\n"
+        "before = gc.get_freeze_count()\n"
+        f"build_linter(LintOptions(paths=[], glossaries=[{str(SMALL_GLOSSARY)!r}], default_glossary=False,"
+        " cache=False))\n"
+        "assert gc.isenabled(), 'collector left off'\n"
+        "assert gc.get_threshold()[0] == GC_THRESHOLD, gc.get_threshold()\n"
+        "assert gc.get_freeze_count() > before + 1000, gc.get_freeze_count()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -1,9 +1,11 @@
 """`termcheck lint`: read documents, lint them, optionally fix them, and render the report."""
 from __future__ import annotations
 
+import gc
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,9 @@ from termcheck.matching.glossary_cache import default_directory, load_compiled
 from termcheck.report import Report
 from termcheck.resources import default_glossaries, default_proper_names
 
+# Allocations between collections of the youngest generation (Python's default is 700): a run makes
+# millions of short-lived objects, few of them in cycles.
+GC_THRESHOLD = 50_000
 DEFAULT_FAIL_ON = "warning"  # info findings are hints: shown, but they do not fail a run
 
 
@@ -165,7 +170,8 @@ def build_linter(options: LintOptions) -> tuple[Linter, list[GlossaryFile]]:
     if not glossary_paths:
         raise TermcheckError("no glossary: give --glossary FILE or drop --no-default-glossary")
     directory = default_directory() if options.cache else None
-    compiled = load_compiled(glossary_paths, prepare_checks, directory, _layouts(options))
+    with _collector_paused():
+        compiled = load_compiled(glossary_paths, prepare_checks, directory, _layouts(options))
     names: frozenset[str] = frozenset()
     for path in [str(default_proper_names()), *options.names]:
         names |= load_proper_names(path)
@@ -177,6 +183,21 @@ def build_linter(options: LintOptions) -> tuple[Linter, list[GlossaryFile]]:
     selection = RuleSelection(options.select, options.ignore, options.severities)
     linter = Linter(compiled, names, selection)
     return linter, compiled.glossary.files
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Load the glossary with Python's cyclic garbage collector off, then exempt what was loaded from it
+    and let it run less often. The compiled glossary (hundreds of thousands of objects, alive for the whole
+    run, with no cycles to free) was walked again at every collection: on 1.6 MB of dense MT the collector
+    took a quarter of the run (3.8 s with it, 2.9 s without; same output, same peak memory)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+        gc.enable()
 
 
 def _layouts(options: LintOptions) -> dict[str, TableLayout]:
