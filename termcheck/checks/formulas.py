@@ -6,6 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import methodcaller
 from typing import TypeAlias
 
 import regex
@@ -21,6 +23,7 @@ from termcheck.matching.tokens import singular
 from termcheck.matching.windows import anchored_windows
 from termcheck.wordlists import frequency_rank, near_synonyms, tags_with, words
 
+_SPAN = methodcaller("span")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|[.;:!?]|\n\s*\n")
 MIN_WORDS = 4  # a formula: a preferred or admitted rendering of at least four words
 MIN_DISTINCTIVE = 3
@@ -92,6 +95,11 @@ class FormulaDeviation(Check):
                       tokens: _Tokens, known: list[_Known], known_starts: list[int]) -> Iterator[Finding]:
         reported = _Spans()
         for index, plan in _candidates(tokens.keys, plans):
+            # A formula written as the glossary knows it has its anchor inside that hit, and so would any
+            # span matched around the anchor: skip the walk (most candidates of a dense text are these).
+            if _known(known, known_starts, tokens.start(index), tokens.end(index), plan.formula.entry,
+                      covering=False):
+                continue
             span = _match(tokens.keys, index, plan)
             if span is None:
                 continue
@@ -136,28 +144,27 @@ class _Tokens:
 
     def __init__(self, text: str, offset: int) -> None:
         self._text, self._offset = text, offset
-        self.keys = [_word_key(word)[0] for word in _WORD.findall(text)]
+        words = _WORD.findall(text)
+        key_of = {word: _word_key(word)[0] for word in set(words)}  # a dense window repeats most words
+        self.keys = list(map(key_of.__getitem__, words))
         self._spans: list[tuple[int, int]] | None = None
 
     def _located(self) -> list[tuple[int, int]]:
+        """Each token's span in the window's text (mapped in C: a dense window has tens of thousands)."""
         if self._spans is None:
-            offset = self._offset
-            self._spans = [(offset + m.start(), offset + m.end()) for m in _WORD.finditer(self._text)]
+            self._spans = list(map(_SPAN, _WORD.finditer(self._text)))
         return self._spans
 
     def start(self, index: int) -> int:
-        return self._located()[index][0]
+        return self._offset + self._located()[index][0]
 
     def end(self, index: int) -> int:
-        return self._located()[index][1]
+        return self._offset + self._located()[index][1]
 
     def span(self, first: int, last: int) -> list[_Token]:
         spans, text, offset = self._located(), self._text, self._offset
-        out = []
-        for i in range(first, last + 1):
-            start, end = spans[i]
-            out.append(_Token(start, end, *_word_key(text[start - offset:end - offset])))
-        return out
+        return [_Token(offset + start, offset + end, *_word_key(text[start:end]))
+                for start, end in spans[first:last + 1]]
 
 
 @dataclass(frozen=True)
@@ -231,23 +238,25 @@ def _candidates(keys: list[str], plans: _Plans) -> Iterator[tuple[int, _Plan]]:
     """Each anchor token with each formula it anchors, in order, but for formulas with too few of their
     words near it: a match lies within one sentence and the formula's window, misses at most one of its
     words, and has two of its uncommon words."""
-    anchors = plans.index
-    start = 0
-    for stop in [i for i, key in enumerate(keys) if key == "|"] + [len(keys)]:
-        for index in range(start, stop):
-            if keys[index] not in anchors:
-                continue
-            anchored = plans[keys[index]]
-            near = set(keys[max(start, index - anchored.reach):min(stop, index + anchored.reach + 1)])
-            for plan in anchored.plans_near(near):
-                # The count inlined: this runs for every formula at every anchor, the test after it rarely.
-                distinctive = plan.distinctive
-                found = len(distinctive.words & near)
-                if distinctive.repeated:
-                    found += distinctive.more(near)
-                if found >= plan.need and plan.uncommon_words.count(near) >= 2:
-                    yield index, plan
-        start = stop + 1
+    positions = range(len(keys))
+    # Both found in C: a dense window has tens of thousands of tokens and few anchors.
+    stops = [*compress(positions, map("|".__eq__, keys)), len(keys)]
+    start, next_stop = 0, 0
+    for index in compress(positions, map(plans.index.__contains__, keys)):
+        while stops[next_stop] < index:  # the sentence [start, stop) the anchor is in
+            start = stops[next_stop] + 1
+            next_stop += 1
+        stop = stops[next_stop]
+        anchored = plans[keys[index]]
+        near = set(keys[max(start, index - anchored.reach):min(stop, index + anchored.reach + 1)])
+        for plan in anchored.plans_near(near):
+            # The count inlined: this runs for every formula at every anchor, the test after it rarely.
+            distinctive = plan.distinctive
+            found = len(distinctive.words & near)
+            if distinctive.repeated:
+                found += distinctive.more(near)
+            if found >= plan.need and plan.uncommon_words.count(near) >= 2:
+                yield index, plan
 
 
 # Each anchor word, with the formulas it anchors, worked out as _Anchored on first use.
@@ -404,15 +413,16 @@ def _key(token: _Token) -> str:
     return token.key + ("'s" if token.possessive else "")
 
 
-def _known(known: list[_Known], starts: list[int], start: int, end: int, entry: Entry) -> bool:
+def _known(known: list[_Known], starts: list[int], start: int, end: int, entry: Entry,
+           covering: bool = True) -> bool:
     """Is the span already the glossary's: a rendering of this concept there, or any entry's deprecated
-    rendering or pattern (TC101/TC104 report those), or a known phrase covering it all? (`known` is
-    sorted by start; only hits starting within a formula's reach of the span can overlap it.)"""
+    rendering or pattern (TC101/TC104 report those), or (if `covering`) a known phrase covering it all?
+    (`known` is sorted by start; only hits starting within a formula's reach of the span can overlap it.)"""
     lo = bisect_left(starts, start - 400)
     hi = bisect_left(starts, end)
     for s, e, other, kind in known[lo:hi]:
         if s < end and start < e and (
-            other is entry or kind is None or kind is Kind.DEPRECATED or (s <= start and end <= e)
+            other is entry or kind is None or kind is Kind.DEPRECATED or (covering and s <= start and end <= e)
         ):
             return True
     return False
