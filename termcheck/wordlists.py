@@ -36,6 +36,12 @@ def pairs(name: str, header: tuple[str, str]) -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def words_with_role(role: str) -> frozenset[str]:
+    """The English function words that word-roles-en.tsv gives `role` ("article", "joiner", ...)."""
+    return frozenset(word for word, named in pairs("word-roles-en.tsv", ("word", "role")) if named == role)
+
+
+@cache
 def tags_with(behaviour: str) -> frozenset[str]:
     """The glossary tags that have `behaviour` in tag-behaviour.tsv ("paraphrasable": idiom, slogan, ...)."""
     return frozenset(tag for tag, named in pairs("tag-behaviour.tsv", ("tag", "behaviour")) if named == behaviour)

@@ -34,8 +34,8 @@ def modules(folder: str = "") -> list[Path]:
     return sorted((PACKAGE / folder).rglob("*.py"))
 
 
-def test_readers_import_only_readers_errors_and_han():
-    allowed = ("termcheck.documents", "termcheck.errors", "termcheck.han")
+def test_readers_import_only_readers_errors_and_the_leaf_helpers():
+    allowed = ("termcheck.documents", "termcheck.errors", "termcheck.han", "termcheck.textpos")
     assert offenders(modules("documents"), lambda m: not m.startswith(allowed)) == {}
 
 
@@ -59,8 +59,9 @@ def test_only_the_cli_and_the_commands_import_the_commands():
     assert offenders(paths, lambda m: m.startswith("termcheck.commands")) == {}
 
 
-def test_han_is_a_leaf():
+def test_han_and_textpos_are_leaves():
     assert imports_of(PACKAGE / "han.py") == set()
+    assert imports_of(PACKAGE / "textpos.py") == set()
 
 
 def test_the_check_sees_a_lazy_import(tmp_path):

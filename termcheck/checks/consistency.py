@@ -9,6 +9,7 @@ from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
 from termcheck.matching.compiled import TermHit
 from termcheck.matching.source_terms import content_stems
+from termcheck.wordlists import words_with_role
 
 
 class InconsistentRendering(Check):
@@ -150,7 +151,7 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-_MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
+_MINOR_WORDS = words_with_role("minor")
 
 
 def _rendering(hit: TermHit) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import regex
 
 from termcheck.matching.tokens import WORD
+from termcheck.wordlists import words_with_role
 
-_COMMON = frozenset({"the", "a", "an", "of", "and", "to", "in", "for", "on", "with", "our"})
+_COMMON = words_with_role("common")
 _LAST_WORD = regex.compile(r"(\w+)[\s'’\"“”‘(\[-]*$")
 _FIRST_WORD = regex.compile(r"^[\s'’\"“”‘)\].,;:!?-]*(\w+)")
 _NEIGHBOURHOOD = 60

@@ -21,7 +21,7 @@ from termcheck.glossary.model import Entry
 from termcheck.matching.compiled import CompiledGlossary, Kind
 from termcheck.matching.tokens import singular
 from termcheck.matching.windows import anchored_windows
-from termcheck.wordlists import frequency_rank, near_synonyms, tags_with, words
+from termcheck.wordlists import frequency_rank, near_synonyms, tags_with, words, words_with_role
 
 _SPAN = methodcaller("span")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|[.;:!?]|\n\s*\n")
@@ -30,7 +30,7 @@ MIN_DISTINCTIVE = 3
 COMMON_RANK = 3000  # words among the 3,000 commonest English words are shared by ordinary sentences
 SLACK = 2  # words a deviation may add within the formula
 PARAPHRASED = tags_with("reworded")
-_ARTICLES = frozenset({"the", "a", "an"})
+_ARTICLES = words_with_role("article")
 # A span the glossary already found: start, end, entry, and the term's kind (None for a pattern's match).
 _Known: TypeAlias = tuple[int, int, Entry, Kind | None]
 

@@ -17,6 +17,7 @@ from termcheck.checks.word_runs import Run, longest_run
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Entry
 from termcheck.han import is_chinese
+from termcheck.matching.automaton import keyword_automaton
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.matching.source_terms import (
     renders,
@@ -143,15 +144,8 @@ def _content_words(phrase: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _idiom_automaton() -> Any:  # an ahocorasick.Automaton (a C extension without types)
     """The dictionary's idioms, to find in a source (their first column is quick to read)."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for line in (DATA / "idiom-glosses.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            zh = line.partition("\t")[0]
-            automaton.add_word(zh, zh)
-    automaton.make_automaton()
-    return automaton
+    lines = (DATA / "idiom-glosses.tsv").read_text(encoding="utf-8").splitlines()
+    return keyword_automaton({zh: zh for zh in (line.partition("\t")[0] for line in lines if line and line[0] != "#")})
 
 
 @lru_cache(maxsize=8192)

@@ -9,9 +9,11 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from termcheck.wordlists import words_with_role
+
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Words that may sit inside a run without belonging to the vocabulary.
-JOINERS = frozenset({"of", "the", "and", "a", "an"})
+JOINERS = words_with_role("joiner")
 STEM = 5  # as in matching.source_terms: comparing word starts tolerates inflection
 
 

@@ -18,6 +18,7 @@ import regex
 
 from termcheck.documents.model import MASK, Document
 from termcheck.documents.suppressions import NextMatch, parse_suppressions
+from termcheck.textpos import LineIndex
 
 _FRONT_MATTER = regex.compile(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*(?=\r?$)", regex.S | regex.M)
@@ -175,7 +176,7 @@ class _InlineScan:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    return LineIndex.after_breaks(m.end() for m in _LINE_BREAK.finditer(text)).starts
 
 
 def _mask(chars: list[str], text: str, start: int, end: int) -> None:

@@ -6,7 +6,7 @@ work is spent only on hits: a word-boundary check and leftmost-longest selection
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -37,6 +37,21 @@ class PhraseMatch(Generic[P]):
     start: int
     end: int
     payloads: tuple[P, ...]
+
+
+def keyword_automaton(keywords: Mapping[str, object], store_ints: bool = False) -> Any:
+    """A built pyahocorasick automaton (a C extension without types) of each keyword with its value, or
+    None for no keywords. It finds keywords anywhere, inside words too: the caller judges each hit's edges.
+    `store_ints` keeps the values as C integers, which pickle without a Python object each."""
+    if not keywords:
+        return None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS) if store_ints else ahocorasick.Automaton()
+    for keyword, value in keywords.items():
+        automaton.add_word(keyword, value)
+    automaton.make_automaton()
+    return automaton
 
 
 class PhraseAutomaton(Generic[P]):
@@ -85,15 +100,8 @@ class PhraseAutomaton(Generic[P]):
 
     def _built(self) -> Any:
         if self._automaton is None and self._forms:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-            self._values = []
-            for form, payloads in self._forms.items():
-                self._values.append((len(form), tuple(payloads)))
-                automaton.add_word(form, len(self._values) - 1)
-            automaton.make_automaton()
-            self._automaton = automaton
+            self._values = [(len(form), tuple(payloads)) for form, payloads in self._forms.items()]
+            self._automaton = keyword_automaton({form: i for i, form in enumerate(self._forms)}, store_ints=True)
         return self._automaton
 
 

@@ -12,7 +12,7 @@ import regex
 
 from termcheck.errors import GlossaryError
 from termcheck.glossary.model import Entry, Glossary
-from termcheck.matching.automaton import PhraseAutomaton
+from termcheck.matching.automaton import PhraseAutomaton, keyword_automaton
 from termcheck.matching.normalize import lower_keeping_length, normalize_phrase
 from termcheck.matching.prefilter import required_literals
 
@@ -159,18 +159,12 @@ class CompiledGlossary:
 
     def _needle_automaton(self) -> Any:
         if self._needles is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
             owners: dict[str, list[int]] = {}
             for index, pattern in enumerate(self._patterns):
                 for needle in pattern.needles or ():
                     owners.setdefault(needle, []).append(index)
-            for needle, indexes in owners.items():
-                automaton.add_word(needle, (len(needle), tuple(indexes)))
-            if owners:
-                automaton.make_automaton()
-            self._needles = automaton if owners else False
+            automaton = keyword_automaton({needle: (len(needle), tuple(indexes)) for needle, indexes in owners.items()})
+            self._needles = automaton if automaton is not None else False
         return self._needles
 
     def find_patterns(self, text: str) -> Iterator[PatternHit]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from termcheck.glossary.model import Entry
 from termcheck.han import is_chinese
-from termcheck.matching.automaton import surface_forms
+from termcheck.matching.automaton import keyword_automaton, surface_forms
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.matching.normalize import normalize
 
@@ -63,13 +63,16 @@ class SourceTermFinder:
         ]
 
     def _find_chinese(self, source: str) -> list[SourceTerm]:
+        automaton = self._zh_automaton()
+        if automaton is None:  # a glossary without terms
+            return []
         boundaries = {0, len(source)}
         for _, start, end in self._jieba().tokenize(source):
             boundaries.add(start)
             boundaries.add(end)
         candidates = sorted(
             (end - len(zh) + 1, -(end + 1), zh)
-            for end, zh in self._zh_automaton().iter(source)
+            for end, zh in automaton.iter(source)
             if (end - len(zh) + 1) in boundaries and (end + 1) in boundaries
         )
         found: list[SourceTerm] = []
@@ -82,13 +85,7 @@ class SourceTermFinder:
 
     def _zh_automaton(self) -> Any:
         if self._automaton is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for zh in self._entries_by_zh:
-                automaton.add_word(zh, zh)
-            automaton.make_automaton()
-            self._automaton = automaton
+            self._automaton = keyword_automaton({zh: zh for zh in self._entries_by_zh})
         return self._automaton
 
     def _jieba(self) -> Any:

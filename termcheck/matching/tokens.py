@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import regex
 
+from termcheck.wordlists import words_with_role
+
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*|\p{N}+")
-ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = words_with_role("article")
 
 
 def has_words(phrase: str) -> bool:

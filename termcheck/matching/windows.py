@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterator
 
 import regex
 
+from termcheck.matching.automaton import keyword_automaton
+
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
 _APOSTROPHES = "'’"
@@ -47,12 +49,7 @@ def _occurrences(lowered: str, words: list[str]) -> Iterator[tuple[int, int]]:
     them in C, inside longer words too; only its hits pay a Python test of their edges. (A regular
     expression of the words, with the edges as lookarounds, ran ten times slower than a Python loop over
     all the words.)"""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
+    automaton = keyword_automaton({word: len(word) for word in words})
     for last, size in automaton.iter(lowered):
         start, end = last + 1 - size, last + 1
         if _word_starts(lowered, start) and _word_ends(lowered, end):
