@@ -80,6 +80,7 @@ def _root(
 class LintFormat(str, Enum):
     """formatters.FORMATS as a type typer can show and check (a test keeps the two the same)."""
     text = "text"
+    concise = "concise"
     json = "json"
     sarif = "sarif"
     github = "github"

@@ -218,7 +218,7 @@ def _layouts(options: LintOptions) -> dict[str, TableLayout]:
 
 
 def run_lint(options: LintOptions) -> LintOutcome:
-    if options.statistics and options.output_format != "text":
+    if options.statistics and options.output_format not in ("text", "concise"):
         raise TermcheckError("--statistics counts findings in text output; drop --format or --statistics")
     if options.fix and options.diff:
         raise TermcheckError("--fix and --diff exclude each other: --diff shows what --fix would write")
@@ -275,8 +275,8 @@ def run_lint(options: LintOptions) -> LintOutcome:
 def _rendered(options: LintOptions, report: Report) -> str:
     if options.statistics:
         return formatter("statistics")(report)
-    if options.output_format == "text":
-        return formatter("text")(report, color=options.color, quiet=options.quiet)
+    if options.output_format in ("text", "concise"):
+        return formatter(options.output_format)(report, color=options.color, quiet=options.quiet)
     return formatter(options.output_format)(report, color=options.color)
 
 

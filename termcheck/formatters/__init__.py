@@ -11,6 +11,7 @@ from termcheck.report import Report
 
 FORMATS: dict[str, str] = {
     "text": "termcheck.formatters.text",
+    "concise": "termcheck.formatters.concise",
     "json": "termcheck.formatters.json_format",
     "sarif": "termcheck.formatters.sarif",
     "github": "termcheck.formatters.github",

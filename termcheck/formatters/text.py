@@ -1,18 +1,21 @@
-"""Plain text: `path:line:col: CODE severity message -> suggestion`, grouped per file, then a summary."""
+"""Plain text: `path:line:col: CODE severity message -> suggestion` and the line with the finding
+underlined (left out by the `concise` format), grouped per file, then a summary."""
 from __future__ import annotations
 
 from itertools import groupby
 
+from termcheck.formatters.snippet import snippet
 from termcheck.formatters.terminal import printable
 from termcheck.report import Report
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 
 
-def render(report: Report, color: bool = False, quiet: bool = False) -> str:
+def render(report: Report, color: bool = False, quiet: bool = False, snippets: bool = True) -> str:
     """The findings, then a summary line (left out when `quiet`: nothing at all for a clean run)."""
     lines: list[str] = []
-    for _path, group in groupby(report.findings, key=lambda f: f.path):
+    texts = {d.path: d.text for d in report.documents} if snippets else {}
+    for path, group in groupby(report.findings, key=lambda f: f.path):
         if lines:
             lines.append("")
         for f in group:
@@ -22,6 +25,11 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
             where = f" [segment {f.segment}]" if f.segment is not None and f.segment != str(f.line) else ""
             lines.append(printable(f"{f.path}:{f.line}:{f.column}:{where} ") + f"{code} {severity} "
                          + printable(f"{f.message}{arrow}"))
+            text = texts.get(path)
+            if text is not None and f.line and f.start < len(text):
+                shown = snippet(text, f.start, f.end, f.line)
+                shown[-1] = _paint(shown[-1], _COLORS[f.severity.value], color)
+                lines.extend(shown)
     if quiet:
         return "\n".join(lines) + "\n" if lines else ""
     if lines:
