@@ -202,6 +202,7 @@ def lint(
         )
         options.jobs = jobs
         options.quiet = quiet
+        options.progress = not quiet and sys.stderr.isatty()
         options.statistics = statistics
         options.cache = not no_cache
         options.baseline = str(baseline) if baseline is not None else None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from termcheck.baseline import new_findings, write_baseline
 from termcheck.checks import RULES, DocumentContext, prepare_checks, unknown_code
+from termcheck.commands.progress import progress_bar, worth_showing
 from termcheck.config import Config, find_config, load_config
 from termcheck.decisions import DEFAULT_NAME as DEFAULT_DECISIONS
 from termcheck.decisions import Decision, DecisionsFile
@@ -66,6 +67,7 @@ class LintOptions:
     statistics: bool = False  # text output: counts per rule and per concept instead of the findings
     glossary_columns: str | None = None  # "zh=source,en=target": how to read the user's term bases
     glossary_separator: str | None = None  # between several renderings in one cell of those term bases
+    progress: bool = False  # a progress bar on standard error for a long run (the CLI: when it is a terminal)
 
 
 @dataclass
@@ -234,7 +236,7 @@ def run_lint(options: LintOptions) -> LintOutcome:
                                                  options.max_file_size)
         if options.source is not None:
             documents = _with_source(options.source, options.paths, documents)
-        findings = _lint(linter, documents)
+        findings = _lint(linter, documents, options.progress)
     inputs = _inputs(options, documents)
     if options.diff:
         diff_notes: list[str] = []
@@ -319,9 +321,12 @@ def _lint_in_parallel(
     skipped: Counter[str] = Counter()
     paths = list(collect_paths(options.paths, options.include, options.exclude, skipped))
     contexts, findings, errors = [], [], []
-    with ProcessPoolExecutor(max_workers=options.jobs, initializer=_start_worker, initargs=(options,)) as pool:
+    shown = options.progress and worth_showing(len(paths), 0)
+    with ProcessPoolExecutor(max_workers=options.jobs, initializer=_start_worker, initargs=(options,)) as pool, \
+            progress_bar(len(paths), "Checking", shown) as advance:
         for ctx, found, problems, timeouts in pool.map(_lint_one, paths,
                                                        chunksize=max(1, len(paths) // (4 * options.jobs))):
+            advance()
             errors.extend(problems)
             linter.glossary.timeouts.extend(timeouts)  # reported as warnings, as in a serial run
             if ctx is not None:
@@ -355,8 +360,17 @@ def _decisions_path(path: str | None) -> str | None:
     return DEFAULT_DECISIONS if Path(DEFAULT_DECISIONS).is_file() else None
 
 
-def _lint(linter: Linter, documents: list[Document]) -> list[Finding]:
-    return linter.lint(documents)
+def _lint(linter: Linter, documents: list[Document], progress: bool = False) -> list[Finding]:
+    """What linter.lint(documents) finds, a document at a time so that a progress bar can follow."""
+    shown = progress and worth_showing(len(documents), sum(len(d.text) for d in documents))
+    contexts, findings = [], []
+    with progress_bar(len(documents), "Checking", shown) as advance:
+        for document in documents:
+            ctx = linter.context(document)
+            contexts.append(ctx)
+            findings.extend(linter.document_findings(ctx))
+            advance()
+    return linter.finish(contexts, findings)
 
 
 def _read_all(
