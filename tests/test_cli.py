@@ -9,6 +9,7 @@ import pytest
 from conftest import REPO, SMALL_GLOSSARY, SMALL_NAMES
 from typer.testing import CliRunner
 
+from termcheck.checks import RULES
 from termcheck.cli import app
 
 runner = CliRunner()
@@ -179,9 +180,7 @@ def test_rules_catalogue_and_explain():
     listing = invoke("rules")
     assert listing.exit_code == 0
     codes = [line.split()[0] for line in listing.output.splitlines()]
-    assert codes == ["TC101", "TC102", "TC103", "TC104", "TC105", "TC106", "TC107", "TC108",
-                     "TC201", "TC202", "TC203", "TC204", "TC205", "TC206",
-                     "TC301", "TC302", "TC303", "TC304", "TC305", "TC306", "TC307", "TC308"]
+    assert codes == sorted(RULES) and len(codes) >= 22
     one = invoke("rules", "tc101")
     for part in ("What it does", "Why is this bad?", "Example", "Use instead"):
         assert part in one.output

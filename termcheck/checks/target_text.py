@@ -61,3 +61,4 @@ class EmptyTarget(Check):
 
 UNTRANSLATED = UntranslatedTarget()
 EMPTY = EmptyTarget()
+CHECKS = (UNTRANSLATED, EMPTY)
