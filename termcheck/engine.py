@@ -8,7 +8,7 @@ from termcheck.checks import ALL_CHECKS, Check, DocumentContext
 from termcheck.documents.model import Document
 from termcheck.documents.suppressions import SuppressionIndex
 from termcheck.findings import Finding, Severity
-from termcheck.fixes import FixResult, apply_fixes
+from termcheck.fixes import FixResult, apply_fixes, chosen_fixes
 from termcheck.han import is_chinese
 from termcheck.matching.compiled import CompiledGlossary
 from termcheck.matching.source_terms import SourceTermFinder
@@ -142,6 +142,31 @@ def fix_document(linter: Linter, document: Document, findings: list[Finding],
     return FixResult(text, applied)
 
 
+def fix_rewritable_document(linter: Linter, document: Document, data: bytes, findings: list[Finding],
+                            decide: Callable[[list[Finding], str], list[Finding]] | None = None) -> tuple[bytes, int]:
+    """The bytes of a document whose targets its reader can write back (DOCX) with the safe fixes applied,
+    pass after pass as fix_document does, and how many were applied."""
+    from termcheck.documents.docx_rewrite import TargetEdit, rewrite_docx
+    from termcheck.documents.loading import document_from_bytes
+
+    applied = 0
+    for _ in range(MAX_FIX_PASSES):
+        chosen = chosen_fixes(document.text, decide(findings, document.text) if decide else findings)
+        edits = []
+        for f in chosen:
+            segment = document.segment_at(f.start)
+            if segment is not None and segment.start <= f.start and f.end <= segment.start + len(segment.target):
+                edits.append(TargetEdit(segment.id, f.start - segment.start, f.end - segment.start, f.text,
+                                        f.suggestion or ""))
+        data, done = rewrite_docx(document.path, data, edits)
+        if not done:
+            break
+        applied += done
+        document = document_from_bytes(document.path, data)
+        findings = linter.lint([document])
+    return data, applied
+
+
 def _positioned(findings: list[Finding], documents: dict[str, Document]) -> list[Finding]:
     """The findings with their segment, lines and columns: the one place these fields are set."""
     indexes: dict[str, LineIndex] = {}
@@ -151,9 +176,10 @@ def _positioned(findings: list[Finding], documents: dict[str, Document]) -> list
         segment = document.segment_at(finding.start)
         if document.virtual and segment is not None:
             # The text is the target view, not the file: place the finding on its segment's line,
-            # with columns counted within the target. --fix cannot write it back.
+            # with columns counted within the target. --fix writes it back only where the reader can.
             out.append(replace(
-                finding, segment=segment.id, fixable=False, line=segment.line, end_line=segment.line,
+                finding, segment=segment.id, fixable=finding.fixable and document.rewritable,
+                line=segment.line, end_line=segment.line,
                 column=finding.start - segment.start + 1, end_column=finding.end - segment.start + 1,
             ))
             continue

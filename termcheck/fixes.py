@@ -21,17 +21,23 @@ class FixResult:
     applied: int
 
 
-def apply_fixes(text: str, findings: list[Finding]) -> FixResult:
-    """Replace each fixable finding's span by its suggestion; overlapping fixes after the first are skipped.
-
-    Only text inside a finding's [start, end) ever changes, and only where it still equals the finding's text.
-    """
+def chosen_fixes(text: str, findings: list[Finding]) -> list[Finding]:
+    """The fixable findings whose span still reads as they saw it, in order; of overlapping ones, the first."""
     chosen: list[Finding] = []
     last_end = -1
     for f in sorted((f for f in findings if f.fixable and f.suggestion is not None), key=lambda f: (f.start, f.end)):
         if f.start >= last_end and text[f.start:f.end] == f.text:
             chosen.append(f)
             last_end = max(f.end, f.start + 1)
+    return chosen
+
+
+def apply_fixes(text: str, findings: list[Finding]) -> FixResult:
+    """Replace each fixable finding's span by its suggestion; overlapping fixes after the first are skipped.
+
+    Only text inside a finding's [start, end) ever changes, and only where it still equals the finding's text.
+    """
+    chosen = chosen_fixes(text, findings)
     pieces, pos = [], 0
     for f in chosen:
         pieces.append(text[pos:f.start])

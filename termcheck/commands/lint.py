@@ -19,7 +19,7 @@ from termcheck.documents import Document, collect_paths, read_document, read_std
 from termcheck.documents.aligned import aligned_text_document
 from termcheck.documents.decoding import decode, encode
 from termcheck.documents.loading import FOLDER_SUFFIXES_TEXT, STDIN, document_from_bytes
-from termcheck.engine import Linter, RuleSelection, fix_document
+from termcheck.engine import Linter, RuleSelection, fix_document, fix_rewritable_document
 from termcheck.errors import InputError, TermcheckError
 from termcheck.findings import Finding, Severity
 from termcheck.fingerprints import assign_fingerprints
@@ -417,14 +417,33 @@ def _with_source(source: str, paths: list[str], documents: list[Document]) -> li
 
 
 def cannot_fix_note(doc: Document, count: int) -> str:
-    return (f"{doc.path}: {count} suggestion(s) not written: --fix, --diff and review rewrite text and Markdown "
-            "files only, not the targets of a bilingual file (PO, XLIFF, TMX, TSV) or a DOCX; apply them in your "
-            "editor")
+    return (f"{doc.path}: {count} suggestion(s) not written: --fix, --diff and review rewrite text, Markdown "
+            "and DOCX files only, not the targets of a bilingual file (PO, XLIFF, TMX, TSV, XLSX); apply them in "
+            "your editor")
+
+
+def _bytes_as_read(doc: Document) -> bytes:
+    """The file's bytes, which must still be those the document was read from."""
+    from termcheck.fixes import digest
+
+    try:
+        data = Path(doc.path).read_bytes()
+    except OSError as exc:
+        raise TermcheckError(f"{doc.path}: not fixed: {exc.strerror or exc}") from None
+    if doc.digest is not None and digest(data) != doc.digest:
+        raise TermcheckError(f"{doc.path}: not fixed: the file changed since it was read")
+    return data
 
 
 def _diffs(linter: Linter, documents: list[Document], findings: list[Finding], notes: list[str]) -> str:
     out = []
     for doc in documents:
+        if doc.rewritable:  # the diff of the text the document shows, as the fixes would rewrite it
+            data, applied = fix_rewritable_document(linter, doc, _bytes_as_read(doc),
+                                                    [f for f in findings if f.path == doc.path])
+            if applied:
+                out.append(unified_diff(doc.path, doc.text, document_from_bytes(doc.path, data).text))
+            continue
         if doc.virtual:
             unwritten = sum(1 for f in findings if f.path == doc.path and f.suggestion is not None)
             if unwritten:
@@ -475,7 +494,7 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
     notes_first: list[str] = []
     fixed_count = fixed_files = 0
     for doc in documents:
-        if doc.virtual:
+        if doc.virtual and not doc.rewritable:
             fixed_documents.append(doc)  # its findings are not fixable: nothing to write
             unwritten = sum(1 for f in findings if f.path == doc.path and f.suggestion is not None)
             if unwritten:
@@ -490,11 +509,20 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
                 changes, applied = decisions.changes(found, {doc.path: text})
                 applied_here.extend(applied)
                 return changes
-        fixed = fix_document(linter, doc, [f for f in findings if f.path == doc.path], decide)
-        if not fixed.applied:
+        own = [f for f in findings if f.path == doc.path]
+        if doc.rewritable:
+            try:
+                data, applied = fix_rewritable_document(linter, doc, _bytes_as_read(doc), own, decide)
+            except TermcheckError as exc:
+                errors.append(str(exc))
+                fixed_documents.append(doc)
+                continue
+        else:
+            fixed = fix_document(linter, doc, own, decide)
+            data, applied = encode(fixed.text, doc.encoding, doc.bom), fixed.applied
+        if not applied:
             fixed_documents.append(doc)
             continue
-        data = encode(fixed.text, doc.encoding, doc.bom)
         try:
             write_atomically(doc.path, data, expected_digest=doc.digest)
         except TermcheckError as exc:
@@ -503,7 +531,7 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
             continue
         carried_out.extend(applied_here)
         fixed_documents.append(document_from_bytes(doc.path, data))
-        fixed_count += fixed.applied
+        fixed_count += applied
         fixed_files += 1
     notes = notes_first
     if decisions is not None and carried_out:

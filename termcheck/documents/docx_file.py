@@ -5,8 +5,8 @@ and of headers and footers each become a segment, in that order, named where a r
 "paragraph 3", "table 1 row 2 cell 3", "footnote 2", "header". A two-column table with Chinese in the
 first column and a translation in the second is a bilingual table: each row is one segment, source and
 target, named "table 1 row 2". The document is a target view, as for XLIFF: a finding gives its segment
-and the column within the paragraph, and --fix, which would have to rewrite the Word file, leaves it
-alone and says so.
+and the column within the paragraph. --fix rewrites the text of the runs it covers (`rewrite_docx`), so a
+fixed document keeps its formatting, and every other part of the package stays as it was.
 
 What a paragraph says is read from its runs, as Word shows it: deleted and moved-away text, hidden runs
 and field codes are left out; tabs and line breaks are kept.
@@ -78,7 +78,9 @@ def read_docx(path: str, data: bytes) -> Document:
         raise InputError(path, f"not a valid DOCX document: {_one_line(exc)}") from None
     except Exception as exc:  # noqa: BLE001 - a damaged package fails anywhere in python-docx or lxml: one line
         raise InputError(path, f"not a valid DOCX document: {_one_line(exc)}") from None
-    return segments_document(path, reader.segments)
+    document = segments_document(path, reader.segments)
+    document.rewritable = True
+    return document
 
 
 def check_container(path: str, data: bytes) -> None:
@@ -137,6 +139,11 @@ def _has_dtd(part: IO[bytes]) -> bool:
     return False
 
 
+# Where each piece of a segment's target came from: a w:t element's text, or None for what a run shows
+# without holding it as text (a tab, a break, the line between two paragraphs of a cell).
+_Piece = tuple["etree._Element | None", int]
+
+
 @dataclass
 class _Reader:
     """Walks the parts of a document in reading order, collecting one segment per paragraph."""
@@ -144,8 +151,11 @@ class _Reader:
     path: str
     segments: list[Segment] = field(default_factory=list)
     paragraphs: int = 0  # every paragraph read so far, empty ones too: a segment's `line`
+    pieces: dict[str, list[_Piece]] = field(default_factory=dict)  # per segment id, for rewrite_docx
+    part_roots: list[tuple[str, etree._Element]] = field(default_factory=list)  # (part name, XML root) read
 
     def read(self, word: WordDocument) -> None:
+        self.part_roots.append((str(word.part.partname), word.element))
         self._container(word.element.body, "", number_every_paragraph=True)
         for kind, plural in _NOTE_KINDS:
             for number, note in enumerate(self._notes(word, plural, kind), start=1):
@@ -180,18 +190,22 @@ class _Reader:
                 self._container(cell, f"{label} row {number} cell {column}")
 
     def _bilingual_row(self, cells: list[etree._Element], label: str) -> None:
-        source, target = (_cell_text(cell) for cell in cells)
+        pieces: list[_Piece] = []
+        source, target = _cell_text(cells[0]), _cell_text(cells[1], pieces)
         self.paragraphs += 1
         if target.strip() or source.strip():
             self.segments.append(Segment(id=label, source=source, target=target, line=self.paragraphs))
+            self.pieces[label] = pieces
 
     def _paragraph(self, paragraph: etree._Element, label: str) -> None:
         self.paragraphs += 1
         text_boxes: list[etree._Element] = []
-        text = paragraph_text(paragraph, text_boxes)
+        pieces: list[_Piece] = []
+        text = paragraph_text(paragraph, text_boxes, pieces)
         if text.strip():
             self.segments.append(Segment(id=label, source="", target=text, line=self.paragraphs,
                                          context=_style(paragraph)))
+            self.pieces[label] = pieces
         for number, box in enumerate(text_boxes, start=1):
             self._container(box, f"{label} text box {number}")
 
@@ -205,6 +219,7 @@ class _Reader:
         for relationship in word.part.rels.values():
             if relationship.reltype == reltype and not relationship.is_external:
                 root = parse_untrusted_xml(self.path, relationship.target_part.blob)
+                self.part_roots.append((str(relationship.target_part.partname), root))
                 for note in root.iter(W + kind):
                     if note.get(W + "type", "normal") not in _SPECIAL_NOTES:
                         yield note
@@ -219,6 +234,7 @@ class _Reader:
                     if part is None or str(part.partname) in seen:
                         continue
                     seen.add(str(part.partname))
+                    self.part_roots.append((str(part.partname), part.element))
                     where = f"section {number} " if len(sections) > 1 else ""
                     kind = _HEADER_KINDS.get(reference.get(W + "type", "default"), "")
                     self._container(part.element, f"{where}{kind}{part_kind}")
@@ -227,9 +243,11 @@ class _Reader:
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def paragraph_text(paragraph: etree._Element, text_boxes: list[etree._Element] | None = None) -> str:
+def paragraph_text(paragraph: etree._Element, text_boxes: list[etree._Element] | None = None,
+                   pieces: list[_Piece] | None = None) -> str:
     """What a paragraph shows: the text of its runs, in order, without what Word does not show. Text
-    boxes anchored in it are not part of it; they are added to `text_boxes` to be read on their own."""
+    boxes anchored in it are not part of it; they are added to `text_boxes` to be read on their own.
+    `pieces`, if given, gets where each piece of the text came from."""
     out: list[str] = []
     stack = [iter(paragraph)]
     while stack:
@@ -242,8 +260,12 @@ def paragraph_text(paragraph: etree._Element, text_boxes: list[etree._Element] |
             continue
         if tag == _T:
             out.append(child.text or "")
+            if pieces is not None:
+                pieces.append((child, len(out[-1])))
         elif tag in _CHARACTERS:
             out.append(_CHARACTERS[tag])
+            if pieces is not None:
+                pieces.append((None, 1))
         elif tag == _TXBX:
             if text_boxes is not None:
                 text_boxes.append(child)
@@ -274,8 +296,18 @@ def _style(paragraph: etree._Element) -> str:
     return style.get(W + "val", "") if style is not None else ""
 
 
-def _cell_text(cell: etree._Element) -> str:
-    return "\n".join(text for p in _cell_paragraphs(cell) if (text := paragraph_text(p)))
+def _cell_text(cell: etree._Element, pieces: list[_Piece] | None = None) -> str:
+    texts: list[str] = []
+    for paragraph in _cell_paragraphs(cell):
+        own: list[_Piece] = []
+        text = paragraph_text(paragraph, None, own)
+        if text:
+            if texts and pieces is not None:
+                pieces.append((None, 1))  # the "\n" between two paragraphs
+            texts.append(text)
+            if pieces is not None:
+                pieces.extend(own)
+    return "\n".join(texts)
 
 
 def _cell_paragraphs(cell: etree._Element) -> Iterator[etree._Element]:

@@ -64,6 +64,7 @@ class Document:
     digest: str | None = None  # sha256 of the bytes read, so --fix can tell if the file changed since
     segments: list[Segment] = field(default_factory=list)
     virtual: bool = False
+    rewritable: bool = False  # a target view whose reader can write fixed targets back (DOCX)
     source_language: str = ""
     target_language: str = ""
     suppressions: list[Suppression] = field(default_factory=list)  # inline "termcheck-disable" ranges (Markdown)
