@@ -227,7 +227,7 @@ def lint(
 
 @app.command()
 def review(
-    path: Annotated[str, typer.Argument(help="The document to review.")],
+    paths: Annotated[list[str], typer.Argument(help="The documents to review (folders are searched).")],
     source: Annotated[
         Path | None, typer.Option("--source", "-s", help="Its line-aligned Chinese source, shown beside each finding.")
     ] = None,
@@ -243,14 +243,14 @@ def review(
     color: Annotated[ColorMode, typer.Option("--color", help="Highlight with colour.")] = ColorMode.auto,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Review the findings of one document: accept, reject, edit, skip, undo, quit."""
+    """Review the findings of documents one by one: accept, reject (with a note), edit, skip, undo, quit."""
     from termcheck.commands.lint import resolve_options
     from termcheck.commands.review import run_review
 
     _only_regular_files(source, *(glossary or []), *(names or []), config, decisions)
     try:
         options, _ = resolve_options(
-            config_path=config, paths=[path], glossaries=[str(g) for g in glossary or []],
+            config_path=config, paths=paths, glossaries=[str(g) for g in glossary or []],
             no_default_glossary=no_default_glossary, names=[str(n) for n in names or []],
             source=str(source) if source is not None else None, select=_split_codes(select),
             ignore=_split_codes(ignore), decisions=str(decisions) if decisions is not None else None,

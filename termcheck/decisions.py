@@ -82,10 +82,10 @@ class DecisionsFile:
         return relative_posix(document_path, self.base)
 
     def record(self, finding: Finding, text: str, fingerprint: str, verdict: str, replacement: str | None = None,
-               occurrence: int | None = None) -> None:
+               occurrence: int | None = None, note: str = "") -> None:
         """Add or replace the decision on one finding."""
         decision = decision_on(finding, text, fingerprint, verdict, self.relative(finding.path), replacement,
-                               occurrence)
+                               occurrence, note)
         self.decisions = [d for d in self.decisions if (d.path, d.fingerprint) != (decision.path, fingerprint)]
         self.decisions.append(decision)
 
@@ -135,13 +135,13 @@ class DecisionsFile:
 
 
 def decision_on(finding: Finding, text: str, fingerprint: str, verdict: str, path: str,
-                replacement: str | None = None, occurrence: int | None = None) -> Decision:
+                replacement: str | None = None, occurrence: int | None = None, note: str = "") -> Decision:
     """The decision on one finding of `text`; `path` names its document as the decisions file does."""
     return Decision(
         path=path, fingerprint=fingerprint, decision=verdict,
         rule=finding.rule, concept=finding.concept.zh if finding.concept else "",
         text=finding.text, context=list(context(finding, text)), replacement=replacement,
-        occurrence=occurrence,
+        occurrence=occurrence, note=note,
     )
 
 

@@ -209,3 +209,74 @@ def test_ctrl_c_while_a_prompt_is_written_aborts_cleanly(tmp_path, doc, monkeypa
     assert status == 1
     assert terminal.written[-1] == "\nAborted: nothing was written.\n"
     assert doc.read_text(encoding="utf-8") == TEXT and not (tmp_path / "termcheck-decisions.json").exists()
+
+
+# Single keys, answers for all the same findings, notes, several documents ------------------------------
+
+REPEATED = ("The two maintenances matter.\nWe keep the two maintenances.\nThe battlefort and the two "
+            "maintenances.\n")
+
+
+def spawn_on(tmp_path, *paths):
+    return pexpect.spawn(sys.executable, ["-m", "termcheck", "review", *ARGS, *paths], cwd=str(tmp_path),
+                         encoding="utf-8", timeout=60, dimensions=(40, 200))
+
+
+def test_a_key_alone_answers_and_capital_a_accepts_all_the_same_findings(tmp_path):
+    (tmp_path / "rep.txt").write_text(REPEATED, encoding="utf-8")
+    child = spawn_on(tmp_path, "rep.txt")
+    child.expect(r"\(1/4\).*\[\[two maintenances\]\]")
+    child.expect(PROMPT)
+    child.send("A")  # no Enter
+    child.expect(r"and 2 more “two maintenances” accepted with it")
+    child.expect(r"\(3/4\).*\[\[battlefort\]\]")  # the second is not asked
+    child.expect(PROMPT)
+    child.send("u")  # undo takes back the answer for all three
+    child.expect(r"\(1/4\).*\[\[two maintenances\]\]")
+    child.expect(PROMPT)
+    child.send("A")
+    child.expect(r"\(3/4\).*\[\[battlefort\]\]")
+    child.expect(PROMPT)
+    child.send("s")  # and the last, also the same, is not asked either
+    child.expect(r"All 4 findings reviewed")
+    child.expect(r"Wrote 3 change\(s\) to rep.txt")
+    child.expect(pexpect.EOF)
+    assert (tmp_path / "rep.txt").read_text(encoding="utf-8") == REPEATED.replace("two maintenances", "Two Upholds")
+
+
+def test_a_rejection_with_a_note_keeps_the_note(tmp_path, doc):
+    child = spawn_on(tmp_path, "doc.txt")
+    child.expect(PROMPT)
+    child.send("n")
+    child.expect("why is it no problem")
+    child.sendline("  quoted   from the 2016 text ")
+    child.expect(r"\(2/4\)")
+    child.expect(PROMPT)
+    child.send("q")
+    child.expect(r"\[y/N\]")
+    child.sendline("y")
+    child.expect(pexpect.EOF)
+    decisions = json.loads((tmp_path / "termcheck-decisions.json").read_text(encoding="utf-8"))["decisions"]
+    assert [(d["decision"], d["text"], d["note"]) for d in decisions] == [
+        ("rejected", "two maintenances", "quoted from the 2016 text")]
+
+
+def test_several_documents_are_reviewed_in_turn_and_quit_stops_the_session(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The two maintenances.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The battlefort.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("The two maintenances again.\n", encoding="utf-8")
+    child = spawn_on(tmp_path, "docs")
+    child.expect(r"== docs/a.txt \(1/3\) ==")
+    child.expect(PROMPT)
+    child.send("a")
+    child.expect(r"Wrote 1 change\(s\) to docs/a.txt")
+    child.expect(r"== docs/b.txt \(2/3\) ==")
+    child.expect(PROMPT)
+    child.send("q")
+    child.expect("Nothing was written")
+    child.expect(pexpect.EOF)
+    assert (folder / "a.txt").read_text(encoding="utf-8") == "The Two Upholds.\n"
+    assert (folder / "b.txt").read_text(encoding="utf-8") == "The battlefort.\n"
+    assert (folder / "c.txt").read_text(encoding="utf-8") == "The two maintenances again.\n"

@@ -1,10 +1,11 @@
-"""`termcheck review`: walk an editor through the findings of one document, one at a time.
+"""`termcheck review`: walk an editor through the findings of some documents, one at a time.
 
 For each finding she sees the phrase highlighted in its line, the message and the suggestion, and
-answers: [a]ccept the suggestion, [r]eject it as a false alarm, [e]dit her own wording, [s]kip,
-[u]ndo the last answer, or [q]uit. When the findings run out (or on quit, after she confirms) the
-accepted and edited changes are written to the document atomically and the rejections to the decisions
-file; if she aborts (Ctrl-C, end of input) nothing is written.
+answers with one key (no Enter at a terminal): [a]ccept the suggestion, accept it for [A]ll the same
+findings, [r]eject it as a false alarm, [R]eject all the same findings, reject with a [n]ote, [e]dit her
+own wording, [s]kip, [u]ndo the last answer, or [q]uit. When a document's findings run out (or on quit,
+after she confirms) its accepted and edited changes are written atomically and the rejections to the
+decisions file, and the next document follows; if she aborts (Ctrl-C, end of input) nothing more is written.
 """
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
+from termcheck.commands.keys import single_key_reader
 from termcheck.commands.lint import LintOptions, _read_all, _with_source, build_linter
-from termcheck.decisions import DEFAULT_NAME, Decision, DecisionsFile, occurrences
+from termcheck.decisions import DEFAULT_NAME, Decision, DecisionsFile, identity, occurrences
 from termcheck.documents.decoding import encode
 from termcheck.documents.loading import document_from_text
 from termcheck.documents.model import Document
@@ -27,7 +29,8 @@ from termcheck.fingerprints import assign_fingerprints, fingerprints
 from termcheck.fixes import apply_fixes, write_atomically
 from termcheck.formatters.terminal import printable
 
-KEYS = "[a]ccept [r]eject [e]dit [s]kip [u]ndo [q]uit"
+KEYS = "[a]ccept [A]ll [r]eject [R]all [n]ote [e]dit [s]kip [u]ndo [q]uit"
+ANSWER_KEYS = frozenset("aArRnesuq")
 _BOLD, _REVERSE, _RESET = "\x1b[1m", "\x1b[7m", "\x1b[0m"
 
 
@@ -38,6 +41,9 @@ class Answer:
     verdict: str  # accepted, rejected, edited, skipped
     replacement: str | None = None
     occurrence: int | None = None  # among the document's findings of the same rule, concept and text
+    note: str = ""  # why she rejected it, kept in the decisions file
+    batch: int | None = None  # the index of the finding whose "all the same" answer this one follows
+    automatic: bool = False  # given by such an answer, not asked
 
 
 class Aborted(Exception):
@@ -46,31 +52,61 @@ class Aborted(Exception):
 
 class Review:
     def __init__(self, document: Document, findings: list[Finding], prints: list[str],
-                 ask: Callable[[str], str], out: TextIO, color: bool) -> None:
+                 ask: Callable[[str], str], out: TextIO, color: bool,
+                 read_key: Callable[[], str] | None = None) -> None:
         self.document, self.findings, self.prints = document, findings, prints
-        self.ask, self.out, self.color = ask, out, color
+        self.ask, self.out, self.color, self.key = ask, out, color, read_key
         self.answers: list[Answer] = []
         self.occurrences: list[int | None] = [None] * len(findings)
+        self.presets: dict[int, Answer] = {}  # later findings answered by an "all the same" answer
+        self.quit = False  # she quit: no further document is reviewed
 
     def run(self) -> bool:
         """Ask about every finding; True to write the answers, False to discard them."""
         while len(self.answers) < len(self.findings):
             index = len(self.answers)
+            if index in self.presets:
+                self.answers.append(self.presets[index])
+                continue
             self.show(index)
             key = self.read_key()
             if key == "q":
+                self.quit = True
                 return self.confirm_quit()
             if key == "u":
-                if self.answers:
-                    self.answers.pop()
-                else:
-                    self.say("nothing to undo")
+                self.undo()
                 continue
             answer = self.answer(index, key)
             if answer is not None:
-                self.answers.append(replace(answer, occurrence=self.occurrences[index]))
+                answer = replace(answer, occurrence=self.occurrences[index])
+                self.answers.append(answer)
+                if key in ("A", "R"):
+                    self.answer_the_same(index, answer)
         self.say(f"All {len(self.findings)} findings reviewed.")
         return True
+
+    def answer_the_same(self, index: int, answer: Answer) -> None:
+        """Give the same answer to every later finding of the same rule, concept and text."""
+        same = identity(self.findings[index])
+        later = [i for i in range(index + 1, len(self.findings))
+                 if i not in self.presets and identity(self.findings[i]) == same]
+        for i in later:
+            self.presets[i] = replace(answer, finding=self.findings[i], fingerprint=self.prints[i],
+                                      occurrence=self.occurrences[i], batch=index, automatic=True)
+        self.answers[-1] = replace(answer, batch=index)
+        if later:
+            self.say(f"  and {len(later)} more “{printable(self.findings[index].text)}” {answer.verdict} with it")
+
+    def undo(self) -> None:
+        """Take back her last answer (and what an "all the same" answer gave the findings after it)."""
+        while self.answers and self.answers[-1].automatic:
+            self.answers.pop()
+        if not self.answers:
+            self.say("nothing to undo")
+            return
+        last = self.answers.pop()
+        if last.batch is not None:
+            self.presets = {i: a for i, a in self.presets.items() if a.batch != last.batch}
 
     def show(self, index: int) -> None:
         f = self.findings[index]
@@ -93,25 +129,44 @@ class Review:
 
     def read_key(self) -> str:
         while True:
-            key = self.prompt(f"{KEYS} > ").strip().lower()[:1]
+            key = self.press(f"{KEYS} > ")
             finding = self.findings[len(self.answers)]
-            if key == "a" and finding.suggestion is None:
+            if key in ("a", "A") and finding.suggestion is None:
                 self.say("no suggestion to accept: [e]dit or [r]eject it")
-            elif key in ("a", "r", "e", "s", "u", "q"):
+            elif key in ANSWER_KEYS:
                 return key
             else:
                 self.say(f"please answer with one of: {KEYS}")
+
+    def press(self, text: str) -> str:
+        """One key: pressed alone at a terminal, else the first character of a line."""
+        if self.key is None:
+            return self.prompt(text).strip()[:1]
+        self.out.write(text)
+        self.out.flush()
+        try:
+            key = self.key()
+        except (EOFError, KeyboardInterrupt):
+            raise Aborted() from None
+        self.say(printable(key))
+        return key
 
     def answer(self, index: int, key: str) -> Answer | None:
         """Her answer to one finding; None to ask again (she did not confirm a suggestion that lint
         would not apply by itself)."""
         finding, fingerprint = self.findings[index], self.prints[index]
-        if key == "a":
+        if key in ("a", "A"):
             if not finding.fixable and not self.confirm_unsafe(finding):
                 return None
             return Answer(finding, fingerprint, "accepted", finding.suggestion)
-        if key == "r":
+        if key in ("r", "R"):
             return Answer(finding, fingerprint, "rejected")
+        if key == "n":
+            note = self.prompt("why is it no problem? (kept with the rejection): ")
+            if any("\ud800" <= c <= "\udfff" for c in note):
+                self.say("that was not valid text in this terminal's encoding; please answer again")
+                return None
+            return Answer(finding, fingerprint, "rejected", note=" ".join(note.split()))
         if key == "e":
             default = finding.suggestion or finding.text
             typed = self.prompt(f"replace “{printable(finding.text)}” with (Enter keeps “{printable(default)}”): ")
@@ -153,19 +208,37 @@ class Review:
 
 
 def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[str], str] = input,
-               out: TextIO = sys.stdout) -> int:
+               out: TextIO = sys.stdout, read_key: Callable[[], str] | None = None) -> int:
+    """Review each document named (folders searched as lint searches them), one after the other."""
     linter, _ = build_linter(options)
     documents, errors, _ = _read_all(options.paths, allow_stdin=False, max_megabytes=options.max_file_size)
     if errors:
         raise TermcheckError(errors[0])
     if options.source is not None:
+        if len(documents) != 1:
+            raise TermcheckError("--source goes with one document")
         documents = _with_source(options.source, options.paths, documents)
-    if len(documents) != 1:
-        raise TermcheckError("review takes one document")
-    document = documents[0]
-    findings = linter.lint([document])
+    if not documents:
+        raise TermcheckError("no document to review")
     decisions = DecisionsFile.load(decisions_path or DEFAULT_NAME)
     _check_writable(decisions.path)
+    if read_key is None and ask is input:
+        read_key = single_key_reader()
+    status = 0
+    for number, document in enumerate(documents, start=1):
+        if len(documents) > 1:
+            out.write(f"\n== {printable(document.path)} ({number}/{len(documents)}) ==\n")
+        status, quit_all = _review_document(linter, document, decisions, options.color, ask, out, read_key)
+        if quit_all or status:
+            break
+    return status
+
+
+def _review_document(linter: Linter, document: Document, decisions: DecisionsFile, color: bool,
+                     ask: Callable[[str], str], out: TextIO,
+                     read_key: Callable[[], str] | None) -> tuple[int, bool]:
+    """Review one document and write what she decided; the exit status, and whether she quit."""
+    findings = linter.lint([document])
     texts = {document.path: document.text}
     assign_fingerprints(findings, texts)
     outcome = decisions.apply(findings, texts, [document.path])
@@ -180,23 +253,23 @@ def run_review(options: LintOptions, decisions_path: str | None, ask: Callable[[
                   "will be applied.\n")
     if not to_ask and not earlier:
         out.write(f"{printable(document.path)}: nothing to review.\n")
-        return 0
-    if document.virtual:
+        return 0, False
+    if document.virtual and not document.rewritable:
         out.write(f"{printable(document.path)}: the targets of this bilingual file cannot be rewritten here: what you "
                   "accept or edit is recorded in the decisions file, to apply in your editor.\n")
     asked = [findings[i] for i in to_ask]
-    review = Review(document, asked, [f.fingerprint or "" for f in asked], ask, out, options.color)
+    review = Review(document, asked, [f.fingerprint or "" for f in asked], ask, out, color, read_key)
     review.occurrences = [order[i] for i in to_ask]
     try:
         keep = review.run() if asked else True
     except (Aborted, KeyboardInterrupt):  # Ctrl-C between two reads too: while a prompt or finding is shown
         out.write("\nAborted: nothing was written.\n")
-        return 1
+        return 1, True
     if not keep:
         out.write("Nothing was written.\n")
-        return 0
+        return 0, True
     decisions.forget(earlier_decisions)
-    return _write(linter, document, earlier + review.answers, decisions, out)
+    return _write(linter, document, earlier + review.answers, decisions, out), review.quit
 
 
 def _earlier_answer(finding: Finding, decision: Decision) -> Answer:
@@ -220,20 +293,44 @@ def _write(linter: Linter, document: Document, answers: list[Answer], decisions:
         for a in answers if a.verdict in ("accepted", "edited") and a.replacement is not None
     ]
     written, text = 0, document.text
-    if changes and not document.virtual:
+    if changes and document.rewritable:
+        written, text = _write_rewritable(document, changes)
+        answers = _rekeyed(linter, document, text, changes, answers) if written else answers
+    elif changes and not document.virtual:
         result = apply_fixes(document.text, changes)
         write_atomically(document.path, encode(result.text, document.encoding, document.bom), document.digest)
         written, text = result.applied, result.text
         answers = _rekeyed(linter, document, text, changes, answers)
     for a in answers:
-        unapplied = a.verdict in ("accepted", "edited") and (document.virtual or not written)
+        unapplied = a.verdict in ("accepted", "edited") and ((document.virtual and not document.rewritable)
+                                                             or not written)
         if a.verdict == "rejected" or unapplied:
-            decisions.record(a.finding, text, a.fingerprint, a.verdict, a.replacement, a.occurrence)
+            decisions.record(a.finding, text, a.fingerprint, a.verdict, a.replacement, a.occurrence, a.note)
     decisions.save()
     rejected = sum(1 for a in answers if a.verdict == "rejected")
     out.write(f"Wrote {written} change(s) to {printable(document.path)}; {rejected} rejection(s) to "
               f"{printable(decisions.path)}.\n")
     return 0
+
+
+def _write_rewritable(document: Document, changes: list[Finding]) -> tuple[int, str]:
+    """Write her changes into a document whose targets its reader can rewrite (DOCX): how many, and the
+    text the document then shows."""
+    from termcheck.commands.lint import _bytes_as_read
+    from termcheck.documents.docx_rewrite import TargetEdit, rewrite_docx
+    from termcheck.documents.loading import document_from_bytes
+
+    edits = []
+    for change in changes:
+        segment = document.segment_at(change.start)
+        if segment is not None:
+            edits.append(TargetEdit(segment.id, change.start - segment.start, change.end - segment.start,
+                                    change.text, change.suggestion or ""))
+    data, written = rewrite_docx(document.path, _bytes_as_read(document), edits)
+    if not written:
+        return 0, document.text
+    write_atomically(document.path, data, document.digest)
+    return written, document_from_bytes(document.path, data).text
 
 
 def _rekeyed(linter: Linter, document: Document, text: str, changes: list[Finding],
