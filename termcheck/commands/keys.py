@@ -15,7 +15,10 @@ _END_OF_INPUT = "\x04"  # Ctrl-D
 
 
 def single_key_reader() -> Callable[[], str] | None:
-    if not sys.stdin.isatty():
+    try:
+        if sys.stdin is None or not sys.stdin.isatty():
+            return None
+    except ValueError:  # standard input closed: the review's first read says so, as before
         return None
     try:
         import termios
