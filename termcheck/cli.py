@@ -419,6 +419,24 @@ def rules(
 
 
 @app.command()
+def server(
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Configuration file for every workspace folder (default: the nearest "
+                                      "termcheck.toml or pyproject.toml from each folder)."),
+    ] = None,
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Speak over standard input and output (the default and only transport).")
+    ] = False,
+) -> None:
+    """Run a Language Server Protocol server over stdio: diagnostics and quick fixes in an editor (docs/editors.md)."""
+    from termcheck.commands.server import run_server
+
+    _only_regular_files(config)
+    run_server(config)
+
+
+@app.command()
 def score(
     hypotheses: Annotated[
         list[Path], typer.Argument(help="System outputs, one segment a line; the first is the baseline.")
