@@ -531,3 +531,22 @@ def _signatures(hyps, refs, metrics=None):
         result = metric.corpus_score(hyps, refs)
         signatures[result.name] = metric.get_signature().format()
     return signatures
+
+
+def run_without_sacrebleu(*args: str) -> subprocess.CompletedProcess[str]:
+    """termcheck score in a process where sacrebleu cannot be imported, as without the [score] extra."""
+    code = ("import sys\nsys.modules['sacrebleu'] = None\nfrom termcheck.cli import main\n"
+            f"sys.argv = ['termcheck', 'score', *{list(args)!r}]\nmain()\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=300)
+
+
+def test_without_sacrebleu_the_corpus_metrics_say_how_to_get_it_and_terms_still_work(tmp_path, files):
+    hyp, ref = head(tmp_path, files[f"{OTHER}.en"], 8), head(tmp_path, files["ref.en"], 8)
+    src = head(tmp_path, files["src.zh"], 8)
+    refused = run_without_sacrebleu(str(hyp), "--ref", str(ref), "--source", str(src))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "pip install 'termcheck[score]'" in refused.stderr and refused.stderr.count("\n") == 1
+    terms = run_without_sacrebleu(str(hyp), "--ref", str(ref), "--source", str(src), "--metrics", "terms",
+                                  "--worst", "0", "--format", "json")
+    assert terms.returncode == 0, terms.stderr
+    assert json.loads(terms.stdout)["systems"][0]["term_success"]["total"] > 0
