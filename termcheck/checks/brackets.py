@@ -33,8 +33,7 @@ class BracketMismatch(Check):
     def check_document(self, ctx: DocumentContext) -> Iterator[Finding]:
         folding = _folding()
         for index, segment in translated_segments(ctx):
-            source = Counter(folding.get(c, c) for c in segment.source if folding.get(c, c) in _BRACKETS)
-            target = Counter(folding.get(c, c) for c in segment.target if folding.get(c, c) in _BRACKETS)
+            source, target = _counts(segment.source, folding), _counts(segment.target, folding)
             differing = [_difference(pair, source, target) for pair in _PAIRS]
             if any(differing):
                 yield self.segment_finding(ctx, index, f"brackets differ: {'; '.join(d for d in differing if d)}")
@@ -54,8 +53,15 @@ def _difference(pair: tuple[str, str], source: Counter[str], target: Counter[str
                      for b in pair if source[b] != target[b])
 
 
-def _folding() -> dict[str, str]:
-    return dict(pairs("full-width-brackets.tsv", ("full-width", "ascii")))
+def _folding() -> dict[int, str]:
+    """str.translate's table: each full-width bracket to its ASCII twin."""
+    return str.maketrans(dict(pairs("full-width-brackets.tsv", ("full-width", "ascii"))))
+
+
+def _counts(text: str, folding: dict[int, str]) -> Counter[str]:
+    """How often each bracket occurs, full-width ones folded: counted in C, not a character at a time."""
+    folded = text.translate(folding)
+    return Counter({bracket: folded.count(bracket) for bracket in _BRACKETS})
 
 
 CHECK = BracketMismatch()
