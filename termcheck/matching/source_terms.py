@@ -66,15 +66,14 @@ class SourceTermFinder:
         automaton = self._zh_automaton()
         if automaton is None:  # a glossary without terms
             return []
+        hits = [(end - len(zh) + 1, end + 1, zh) for end, zh in automaton.iter(source)]
+        if not hits:
+            return []  # no term here: no need to segment the sentence
         boundaries = {0, len(source)}
         for _, start, end in self._jieba().tokenize(source):
             boundaries.add(start)
             boundaries.add(end)
-        candidates = sorted(
-            (end - len(zh) + 1, -(end + 1), zh)
-            for end, zh in automaton.iter(source)
-            if (end - len(zh) + 1) in boundaries and (end + 1) in boundaries
-        )
+        candidates = sorted((start, -end, zh) for start, end, zh in hits if start in boundaries and end in boundaries)
         found: list[SourceTerm] = []
         reached = 0
         for start, neg_end, zh in candidates:
