@@ -142,6 +142,11 @@ def lint(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, max=MAX_JOBS, help="Check files in this many processes.")
     ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS",
+                     help="Run on a Dask cluster: local:N for N local worker processes, or tcp://host:port."),
+    ] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Report and fail only on findings not recorded in this baseline.")
     ] = None,
@@ -201,6 +206,7 @@ def lint(
             glossary_separator=glossary_separator,
         )
         options.jobs = jobs
+        options.scheduler = scheduler
         options.quiet = quiet
         options.progress = not quiet and sys.stderr.isatty()
         options.statistics = statistics

@@ -68,6 +68,7 @@ class LintOptions:
     glossary_columns: str | None = None  # "zh=source,en=target": how to read the user's term bases
     glossary_separator: str | None = None  # between several renderings in one cell of those term bases
     progress: bool = False  # a progress bar on standard error for a long run (the CLI: when it is a terminal)
+    scheduler: str | None = None  # a Dask cluster for the per-document checks: local:N or tcp://host:port
 
 
 @dataclass
@@ -226,10 +227,18 @@ def run_lint(options: LintOptions) -> LintOutcome:
         raise TermcheckError("--fix and --diff exclude each other: --diff shows what --fix would write")
     if options.annotate and (options.fix or options.diff):
         raise TermcheckError("--annotate writes review comments; use it without --fix and --diff")
+    if options.scheduler is not None:
+        from termcheck.commands.distributed import check_usable
+
+        check_usable(options)
     linter, glossary_files = build_linter(options)
     read_notes: list[str] = []
+    if options.scheduler is not None:
+        from termcheck.commands.distributed import lint_on_dask
+
+        documents, errors, findings, read_notes = lint_on_dask(linter, options)
     # Standard input is read in this process: a worker cannot share it (and -j 2 - a.txt dropped it).
-    if options.jobs > 1 and options.source is None and STDIN not in options.paths:
+    elif options.jobs > 1 and options.source is None and STDIN not in options.paths:
         documents, errors, findings, read_notes = _lint_in_parallel(linter, options)
     else:
         documents, errors, read_notes = _read_all(options.paths, not options.fix, options.include, options.exclude,
