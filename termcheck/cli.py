@@ -119,6 +119,9 @@ def lint(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the safe fixes as a unified diff; write nothing.")
     ] = False,
+    show_fixes: Annotated[
+        bool, typer.Option("--show-fixes", help="With --fix: list each fix written, where and what.")
+    ] = False,
     annotate: Annotated[
         bool,
         typer.Option(
@@ -207,6 +210,7 @@ def lint(
         )
         options.jobs = jobs
         options.scheduler = scheduler
+        options.show_fixes = show_fixes
         options.quiet = quiet
         options.progress = not quiet and sys.stderr.isatty()
         options.statistics = statistics

@@ -133,38 +133,41 @@ def fix_document(linter: Linter, document: Document, findings: list[Finding],
     from termcheck.documents.loading import document_from_text
 
     text, applied = document.text, 0
+    fixed: list[Finding] = []
     for _ in range(MAX_FIX_PASSES):
         result = apply_fixes(text, decide(findings, text) if decide else findings)
         if not result.applied:
             break
         text, applied = result.text, applied + result.applied
+        fixed.extend(result.fixed)
         findings = linter.lint([document_from_text(document, text)])
-    return FixResult(text, applied)
+    return FixResult(text, applied, tuple(fixed))
 
 
 def fix_rewritable_document(linter: Linter, document: Document, data: bytes, findings: list[Finding],
-                            decide: Callable[[list[Finding], str], list[Finding]] | None = None) -> tuple[bytes, int]:
+                            decide: Callable[[list[Finding], str], list[Finding]] | None = None
+                            ) -> tuple[bytes, list[Finding]]:
     """The bytes of a document whose targets its reader can write back (DOCX) with the safe fixes applied,
-    pass after pass as fix_document does, and how many were applied."""
-    from termcheck.documents.docx_rewrite import TargetEdit, rewrite_docx
+    pass after pass as fix_document does, and the findings applied."""
+    from termcheck.documents.docx_rewrite import TargetEdit, rewrite_docx_edits
     from termcheck.documents.loading import document_from_bytes
 
-    applied = 0
+    fixed: list[Finding] = []
     for _ in range(MAX_FIX_PASSES):
         chosen = chosen_fixes(document.text, decide(findings, document.text) if decide else findings)
-        edits = []
+        edits: dict[TargetEdit, Finding] = {}
         for f in chosen:
             segment = document.segment_at(f.start)
             if segment is not None and segment.start <= f.start and f.end <= segment.start + len(segment.target):
-                edits.append(TargetEdit(segment.id, f.start - segment.start, f.end - segment.start, f.text,
-                                        f.suggestion or ""))
-        data, done = rewrite_docx(document.path, data, edits)
+                edits[TargetEdit(segment.id, f.start - segment.start, f.end - segment.start, f.text,
+                                 f.suggestion or "")] = f
+        data, done = rewrite_docx_edits(document.path, data, list(edits))
         if not done:
             break
-        applied += done
+        fixed.extend(edits[edit] for edit in done)
         document = document_from_bytes(document.path, data)
         findings = linter.lint([document])
-    return data, applied
+    return data, fixed
 
 
 def _positioned(findings: list[Finding], documents: dict[str, Document]) -> list[Finding]:

@@ -19,6 +19,7 @@ from termcheck.findings import Finding
 class FixResult:
     text: str
     applied: int
+    fixed: tuple[Finding, ...] = ()  # what was applied, each at its place in the text it was found in
 
 
 def chosen_fixes(text: str, findings: list[Finding]) -> list[Finding]:
@@ -44,7 +45,7 @@ def apply_fixes(text: str, findings: list[Finding]) -> FixResult:
         pieces.append(f.suggestion or "")
         pos = f.end
     pieces.append(text[pos:])
-    return FixResult("".join(pieces), len(chosen))
+    return FixResult("".join(pieces), len(chosen), tuple(chosen))
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -262,3 +262,16 @@ def test_paths_are_shown_without_a_leading_dot_slash(tmp_path):
     result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "-q", "./bad.txt"],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.stdout.startswith("bad.txt:1:") and "./" not in result.stdout
+
+
+def test_show_fixes_lists_each_fix_written(tmp_path):
+    path = write(tmp_path, "bad.txt", "We must achieve the two maintenances.\nThe battlefort stands.\n")
+    result = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "--no-cache", "--fix", "--show-fixes",
+                             str(path)], capture_output=True, text=True)
+    shown = [line for line in result.stderr.splitlines() if line.startswith("termcheck: fixed ") and "“" in line]
+    assert shown == [f"termcheck: fixed {path}:1:21: TC101 “two maintenances” -> “Two Upholds”",
+                     f"termcheck: fixed {path}:2:5: TC101 “battlefort” -> “fighting bastion”"]
+    path.write_text("We must achieve the two maintenances.\n", encoding="utf-8")
+    quiet = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "--no-cache", "--fix", str(path)],
+                           capture_output=True, text=True)
+    assert "fixed 1 in 1 file" in quiet.stderr and "“" not in quiet.stderr  # without --show-fixes only the count

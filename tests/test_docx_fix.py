@@ -122,10 +122,11 @@ def test_lint_fix_and_diff_on_the_command_line(tmp_path):
     assert "-We must achieve the two maintenances." in diff.stdout
     assert "+We must achieve the Two Upholds." in diff.stdout
     assert path.read_bytes() == original  # --diff writes nothing
-    fix = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "--fix", str(path)],
+    fix = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "--fix", "--show-fixes", str(path)],
                          capture_output=True, text=True, timeout=120)
     assert fix.returncode == 0, fix.stdout + fix.stderr
     assert "fixed 1 in 1 file" in fix.stderr
+    assert f"fixed {path}:2:21: [segment paragraph 2] TC101 “two maintenances” -> “Two Upholds”" in fix.stderr
     assert docx.Document(str(path)).paragraphs[1].text == "We must achieve the Two Upholds."
     again = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, str(path)],
                            capture_output=True, text=True, timeout=120)

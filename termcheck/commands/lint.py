@@ -67,6 +67,7 @@ class LintOptions:
     statistics: bool = False  # text output: counts per rule and per concept instead of the findings
     glossary_columns: str | None = None  # "zh=source,en=target": how to read the user's term bases
     glossary_separator: str | None = None  # between several renderings in one cell of those term bases
+    show_fixes: bool = False  # with --fix: list each fix written
     progress: bool = False  # a progress bar on standard error for a long run (the CLI: when it is a terminal)
     scheduler: str | None = None  # a Dask cluster for the per-document checks: local:N or tcp://host:port
 
@@ -256,7 +257,8 @@ def run_lint(options: LintOptions) -> LintOutcome:
         errors += _annotate(documents, findings, options.fuzzy)
     if options.fix:
         documents, fix_errors, fix_notes, (fixed, files) = _fix(linter, documents, findings,
-                                                                _decisions_path(options.decisions))
+                                                                _decisions_path(options.decisions),
+                                                                options.show_fixes)
         errors += fix_errors
         findings = _lint(linter, documents)
         fix_notes.append(f"fixed {fixed} in {files} file{'' if files == 1 else 's'}, {len(findings)} remaining")
@@ -450,7 +452,7 @@ def _diffs(linter: Linter, documents: list[Document], findings: list[Finding], n
         if doc.rewritable:  # the diff of the text the document shows, as the fixes would rewrite it
             data, applied = fix_rewritable_document(linter, doc, _bytes_as_read(doc),
                                                     [f for f in findings if f.path == doc.path])
-            if applied:
+            if applied:  # the findings applied
                 out.append(unified_diff(doc.path, doc.text, document_from_bytes(doc.path, data).text))
             continue
         if doc.virtual:
@@ -492,8 +494,14 @@ def _annotate(documents: list[Document], findings: list[Finding], fuzzy: bool) -
     return errors
 
 
+def _fix_line(f: Finding) -> str:
+    where = f" [segment {f.segment}]" if f.segment is not None and f.segment != str(f.line) else ""
+    return f"fixed {f.path}:{f.line}:{f.column}:{where} {f.rule} “{f.text}” -> “{f.suggestion}”"
+
+
 def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
-         decisions_path: str | None) -> tuple[list[Document], list[str], list[str], tuple[int, int]]:
+         decisions_path: str | None, show_fixes: bool = False
+         ) -> tuple[list[Document], list[str], list[str], tuple[int, int]]:
     """Write the safe fixes, honouring the editor's decisions: a rejected finding is never changed, an
     accepted or edited one is applied; the decisions so carried out leave the decisions file. Also returns
     how many fixes were written, in how many files."""
@@ -521,14 +529,15 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
         own = [f for f in findings if f.path == doc.path]
         if doc.rewritable:
             try:
-                data, applied = fix_rewritable_document(linter, doc, _bytes_as_read(doc), own, decide)
+                data, done = fix_rewritable_document(linter, doc, _bytes_as_read(doc), own, decide)
             except TermcheckError as exc:
                 errors.append(str(exc))
                 fixed_documents.append(doc)
                 continue
         else:
             fixed = fix_document(linter, doc, own, decide)
-            data, applied = encode(fixed.text, doc.encoding, doc.bom), fixed.applied
+            data, done = encode(fixed.text, doc.encoding, doc.bom), list(fixed.fixed)
+        applied = len(done)
         if not applied:
             fixed_documents.append(doc)
             continue
@@ -539,6 +548,8 @@ def _fix(linter: Linter, documents: list[Document], findings: list[Finding],
             fixed_documents.append(doc)
             continue
         carried_out.extend(applied_here)
+        if show_fixes:
+            notes_first.extend(_fix_line(f) for f in done)
         fixed_documents.append(document_from_bytes(doc.path, data))
         fixed_count += applied
         fixed_files += 1

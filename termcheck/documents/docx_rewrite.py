@@ -37,6 +37,12 @@ class TargetEdit:
 
 def rewrite_docx(path: str, data: bytes, edits: list[TargetEdit]) -> tuple[bytes, int]:
     """The document with `edits` applied, and how many were. Overlapping edits after the first are left out."""
+    fixed, applied = rewrite_docx_edits(path, data, edits)
+    return fixed, len(applied)
+
+
+def rewrite_docx_edits(path: str, data: bytes, edits: list[TargetEdit]) -> tuple[bytes, list[TargetEdit]]:
+    """The document with `edits` applied, and the edits that were, in document order."""
     check_container(path, data)
     import docx
 
@@ -48,7 +54,7 @@ def rewrite_docx(path: str, data: bytes, edits: list[TargetEdit]) -> tuple[bytes
     except Exception as exc:  # noqa: BLE001 - the file was read before: whatever fails now is one line
         raise InputError(path, f"not rewritten: {type(exc).__name__}: {exc}") from None
     touched: set[int] = set()
-    applied = 0
+    applied: list[TargetEdit] = []
     by_segment: dict[str, list[TargetEdit]] = {}
     for edit in edits:
         by_segment.setdefault(edit.segment, []).append(edit)
@@ -60,10 +66,10 @@ def rewrite_docx(path: str, data: bytes, edits: list[TargetEdit]) -> tuple[bytes
         for edit in _without_overlaps(segment_edits)[::-1]:
             elements = _replace(pieces, edit)
             if elements:
-                applied += 1
+                applied.append(edit)
                 touched.update(id(e.getroottree().getroot()) for e in elements)
     if not applied:
-        return data, 0
+        return data, []
     changed = {name.lstrip("/"): _serialized(root) for name, root in reader.part_roots if id(root) in touched}
     return _repacked(data, changed), applied
 
