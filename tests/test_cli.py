@@ -275,3 +275,16 @@ def test_show_fixes_lists_each_fix_written(tmp_path):
     quiet = subprocess.run([sys.executable, "-m", "termcheck", "lint", *SMALL, "--no-cache", "--fix", str(path)],
                            capture_output=True, text=True)
     assert "fixed 1 in 1 file" in quiet.stderr and "“" not in quiet.stderr  # without --show-fixes only the count
+
+
+def test_a_plain_lint_run_imports_none_of_the_heavy_modules(tmp_path):
+    """Start-up is designed in: what only some commands or inputs need is imported only there."""
+    path = write(tmp_path, "page.txt", "We must achieve the two maintenances.\n")
+    heavy = ("pygls", "lsprotocol", "dask", "distributed", "rich", "sacrebleu", "jieba", "docx", "openpyxl",
+             "jinja2", "polib", "lxml", "opencc")
+    code = ("import sys\nfrom termcheck.cli import main\n"
+            f"sys.argv = ['termcheck', 'lint', *{SMALL!r}, '--no-cache', {str(path)!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print('LOADED', sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "LOADED []" in result.stdout, result.stdout + result.stderr
